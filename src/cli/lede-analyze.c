@@ -1,0 +1,278 @@
+/* lede-analyze: analyses articles and prints lede.analysis/1 JSON or a readable summary. */
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lede-core.h"
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+} Format;
+
+typedef struct
+{
+  Format format;
+  gboolean pretty;
+  gboolean no_title;
+  gsize max_size;
+  guint n_inputs;
+} Options;
+
+static gboolean
+parse_size (const char *str, gsize *out)
+{
+  char *end = NULL;
+  guint64 v;
+  guint64 mul = 1;
+
+  errno = 0;
+  v = g_ascii_strtoull (str, &end, 10);
+  if (errno != 0 || end == str)
+    return FALSE;
+  if (*end == 'k' || *end == 'K')
+    mul = 1024, end++;
+  else if (*end == 'm' || *end == 'M')
+    mul = 1024 * 1024, end++;
+  else if (*end == 'g' || *end == 'G')
+    mul = 1024 * 1024 * 1024, end++;
+  if (*end == 'i' || *end == 'I')
+    end++;
+  if (*end == 'b' || *end == 'B')
+    end++;
+  if (*end != '\0' || v > G_MAXSIZE / mul)
+    return FALSE;
+  *out = v * mul;
+  return TRUE;
+}
+
+/* Reads @path ("-" for standard input), refusing more than @max_size bytes
+ * before reading them. */
+static gboolean
+read_input (const char *path, gsize max_size, char **contents, gsize *length, GError **error)
+{
+  g_autoptr (GString) buf = NULL;
+  FILE *fp;
+  GStatBuf st;
+  char chunk[65536];
+  size_t n;
+
+  if (strcmp (path, "-") == 0)
+    fp = stdin;
+  else
+    {
+      if (g_stat (path, &st) != 0)
+        {
+          int saved = errno;
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                               saved == ENOENT ? _ ("no such file") : g_strerror (saved));
+          return FALSE;
+        }
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _ ("is a directory, not a file"));
+          return FALSE;
+        }
+      if (max_size > 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_size)
+        {
+          g_autofree char *size = g_format_size (st.st_size);
+          g_autofree char *limit = g_format_size (max_size);
+          g_set_error (error, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_TOO_LARGE,
+                       _ ("the file is too large (%s; the limit is %s, see --max-size)"), size, limit);
+          return FALSE;
+        }
+      fp = g_fopen (path, "rb");
+      if (fp == NULL)
+        {
+          int saved = errno;
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  buf = g_string_new (NULL);
+  while ((n = fread (chunk, 1, sizeof chunk, fp)) > 0)
+    {
+      g_string_append_len (buf, chunk, n);
+      if (max_size > 0 && buf->len > max_size)
+        {
+          g_autofree char *limit = g_format_size (max_size);
+          if (fp != stdin)
+            fclose (fp);
+          g_set_error (error, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_TOO_LARGE,
+                       _ ("the input is too large (the limit is %s, see --max-size)"), limit);
+          return FALSE;
+        }
+    }
+  if (ferror (fp))
+    {
+      int saved = errno;
+      if (fp != stdin)
+        fclose (fp);
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  if (fp != stdin)
+    fclose (fp);
+
+  *length = buf->len;
+  *contents = g_string_free (g_steal_pointer (&buf), FALSE);
+  return TRUE;
+}
+
+static gboolean
+analyze_one (const char *path, const Options *opts)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeAnalysis) analysis = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  gsize length = 0;
+  const char *shown = strcmp (path, "-") == 0 ? _ ("standard input") : path;
+
+  if (!read_input (path, opts->max_size, &contents, &length, &error))
+    {
+      g_printerr ("lede-analyze: %s: %s\n", shown, error->message);
+      return FALSE;
+    }
+
+  analysis = lede_analysis_new_for_text (contents, length, NULL,
+                                         opts->no_title ? LEDE_ANALYSIS_FLAGS_NONE
+                                                        : LEDE_ANALYSIS_FLAGS_DETECT_TITLE,
+                                         opts->max_size, &error);
+  if (analysis == NULL)
+    {
+      g_printerr ("lede-analyze: %s: %s\n", shown, error->message);
+      return FALSE;
+    }
+
+  if (opts->format == FORMAT_JSON)
+    {
+      out = lede_analysis_to_json (analysis, opts->pretty);
+      fputs (out, stdout);
+      fputc ('\n', stdout);
+    }
+  else
+    {
+      out = lede_analysis_to_text (analysis);
+      if (opts->n_inputs > 1)
+        g_print ("== %s ==\n", shown);
+      fputs (out, stdout);
+      if (opts->n_inputs > 1)
+        fputc ('\n', stdout);
+    }
+  fflush (stdout);
+  return TRUE;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *max_size = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean version = FALSE;
+  Options opts = { FORMAT_TEXT, FALSE, FALSE, LEDE_ANALYSIS_DEFAULT_MAX_SIZE, 0 };
+  gboolean ok = TRUE;
+  g_autofree char *description = NULL;
+  GOptionEntry entries[]
+    = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+          N_ ("Output format: “text” (a summary for people, the default) or “json” (lede.analysis/1)"),
+          N_ ("FORMAT") },
+        { "pretty", 'p', 0, G_OPTION_ARG_NONE, &opts.pretty, N_ ("Indent the JSON output"), NULL },
+        { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
+          N_ ("Refuse inputs larger than SIZE bytes (suffixes K, M, G; 0 for no limit; default 16M)"),
+          N_ ("SIZE") },
+        { "no-title", 0, 0, G_OPTION_ARG_NONE, &opts.no_title, N_ ("Do not take the first line as the title"),
+          NULL },
+        { "version", 'V', 0, G_OPTION_ARG_NONE, &version, N_ ("Print the version and exit"), NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE…") },
+        { NULL } };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_ ("FILE… | -"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (
+    context, _ ("Find the actors, figures and claims of news articles.\n"
+                "\n"
+                "Each FILE is a UTF-8 plain-text article; “-” reads standard input. When the\n"
+                "first line is followed by a blank line it is taken as the title. For each\n"
+                "article, lede-analyze prints either a summary for people — actors by kind with\n"
+                "their roles and mention counts, figures with qualifier, unit and source, and\n"
+                "claims with the disputed ones marked [!], who disputes them and why — or one\n"
+                "lede.analysis/1 JSON document (JSON Lines when there are several files)."));
+  description
+    = g_strdup_printf (_ ("Exit status: 0 when every file was analysed, 1 when any could not be (each\n"
+                          "gets one line on standard error and the others are still analysed), 2 for\n"
+                          "a usage error.\n"
+                          "\n"
+                          "Examples:\n"
+                          "  %s article.txt\n"
+                          "  %s --format=json --pretty article.txt\n"
+                          "  curl -s URL | %s --format=json -\n"),
+                       "lede-analyze", "lede-analyze", "lede-analyze");
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("lede-analyze: %s\n", error->message);
+      g_printerr (_ ("Run “%s --help” to see the options.\n"), "lede-analyze");
+      return 2;
+    }
+
+  if (version)
+    {
+      g_print ("lede-analyze %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (format == NULL || strcmp (format, "text") == 0)
+    opts.format = FORMAT_TEXT;
+  else if (strcmp (format, "json") == 0)
+    opts.format = FORMAT_JSON;
+  else
+    {
+      g_printerr (_ ("lede-analyze: unknown format “%s” (use “text” or “json”)\n"), format);
+      return 2;
+    }
+
+  if (max_size != NULL && !parse_size (max_size, &opts.max_size))
+    {
+      g_printerr (_ ("lede-analyze: “%s” is not a size (try 500K or 20M)\n"), max_size);
+      return 2;
+    }
+
+  if (files == NULL || files[0] == NULL)
+    {
+      if (isatty (STDIN_FILENO))
+        {
+          g_printerr (_ ("lede-analyze: no file given\n"));
+          g_printerr (_ ("Run “%s --help” to see the options.\n"), "lede-analyze");
+          return 2;
+        }
+      files = g_new0 (char *, 2);
+      files[0] = g_strdup ("-");
+    }
+
+  opts.n_inputs = g_strv_length (files);
+  for (guint i = 0; files[i] != NULL; i++)
+    ok &= analyze_one (files[i], &opts);
+
+  return ok ? 0 : 1;
+}
