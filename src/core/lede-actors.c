@@ -42,6 +42,7 @@ enum
   CAND_DEMONYM = 1 << 2,  /* "Israeli" in "Israeli airstrikes": @canon is the country */
   CAND_HEADLINE = 1 << 3, /* in the headline */
   CAND_UPPER = 1 << 4,    /* one all-capitals token */
+  CAND_DROP = 1 << 5,     /* replaced by a longer candidate */
 };
 
 typedef struct
@@ -357,6 +358,10 @@ static const char *const state_nouns[] = {
   "leadership",  "diplomats",    "prosecutors", "courts",      "sanctions",  NULL,
 };
 
+static const char *const member_nouns[] = {
+  "combatants", "fighters", "militants", "gunmen", "loyalists", "members", "supporters", "operatives", NULL,
+};
+
 static const char *const org_after_person[] = {
   "administration", "government", "office", "cabinet", "campaign", "team", "regime", "presidency", NULL,
 };
@@ -413,10 +418,27 @@ find_title_lines (Ctx *c)
           words++;
           caps += (tok (c, k)->flags & LEDE_TOKEN_CAPITALIZED) != 0;
         }
-      if (words >= 3 && words <= 20 && !period && caps * 10 >= words * 8)
+      if (words >= 2 && words <= 20 && !period && caps * 10 >= words * 8)
         memset (c->title_like + i, 1, j - i);
       i = j;
     }
+}
+
+/* Can the capitalized token @i be (part of) a name? Not "US-brokered" or
+ * "Hamas-run" (adjectives), nor "GLP-1" or "F-16" (models, products). */
+static gboolean
+name_like (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s = str (c, i, &len);
+  const char *hy = memchr (s, '-', len);
+
+  for (gsize k = 0; k < len; k++)
+    if (g_ascii_isdigit (s[k]))
+      return lookup_tok (c, c->orgs, i, FALSE) != NULL;
+  if (hy != NULL && hy + 1 < s + len && g_ascii_islower (hy[1]))
+    return FALSE;
+  return TRUE;
 }
 
 /* ---- candidates ---- */
@@ -458,6 +480,8 @@ connector_ok (const Ctx *c, guint first, guint i)
     return FALSE;
   if (!is_cap (c, i + 1) && !(tok_is (c, i, "of") && tok_is (c, i + 1, "the") && is_cap (c, i + 2)))
     return FALSE;
+  if (is_always_common (c, i + 1) || is_always_common (c, i + 2))
+    return FALSE;
   if (tok (c, i + 1)->sentence != tok (c, first)->sentence)
     return FALSE;
   v = lookup_tok (c, c->particles, i, FALSE);
@@ -470,11 +494,17 @@ connector_ok (const Ctx *c, guint first, guint i)
    * title names ("Bank of England", "Secretary of State", "Centers for
    * Disease Control and Prevention", "Procter & Gamble"). */
   for (guint j = first; j < i; j++)
-    if (org_word (c, j) != NULL || (is_cap (c, j) && title_len (c, j, j + 1) == 1))
-      orgish = TRUE;
+    {
+      const char *w = org_word (c, j);
+      if ((w != NULL && (w[0] == '\0' || strcmp (w, "place") == 0))
+          || (is_cap (c, j) && title_len (c, j, j + 1) == 1))
+        orgish = TRUE;
+    }
   if (!orgish)
     {
-      /* "Annals of …", "Gulf of …": the word before is listed as a head. */
+      /* "Annals of …": the words before are a listed name. */
+      if (!tok_is (c, i, "of"))
+        return tok_is (c, i, "&");
       if (lookup_range (c, c->orgs, first, i, FALSE) == NULL
           && lookup_range (c, c->places, first, i, FALSE) == NULL)
         return tok_is (c, i, "&");
@@ -585,6 +615,13 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
   const char *v;
   int ci;
 
+  if (lookup_range (c, c->demonyms, p, e, FALSE) != NULL)
+    return -1; /* "Latin American": an adjective */
+  {
+    const char *head = org_word (c, e - 1);
+    if (head != NULL && strcmp (head, "skip") == 0 && whole.len != e - p)
+      return -1; /* "FA Cup", "Paris Agreement": events and documents */
+  }
   if (whole.len == e - p)
     {
       kind = whole.kind;
@@ -661,7 +698,13 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
       else if (e == p + 1 && (tok (c, p)->flags & LEDE_TOKEN_UPPER))
         kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_DEFAULT;
       else if (e > p + 1)
-        kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT;
+        {
+          /* "Pairings Menu": a run ending in a common noun is a product or
+           * a phrase more often than a person. */
+          kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT;
+          if (is_common (c, e - 1))
+            weak = TRUE;
+        }
       else
         kind = LEDE_ACTOR_PLACE, strength = STRENGTH_DEFAULT;
     }
@@ -763,7 +806,7 @@ scan (Ctx *c)
       gboolean weak;
       int ci;
 
-      if (!is_cap (c, i) || is_always_common (c, i))
+      if (!is_cap (c, i) || is_always_common (c, i) || !name_like (c, i))
         {
           i++;
           continue;
@@ -806,6 +849,19 @@ scan (Ctx *c)
         }
 
       e = chunk_end (c, i);
+
+      /* "McDonald’s", "Sainsbury's": the possessive is part of the name. */
+      if (is_possessive (c, e) && lookup_range (c, c->orgs, i, e + 1, FALSE) != NULL)
+        e++;
+      /* "Placer.ai", "Booking.com" */
+      if (tok_is (c, e, ".") && !(tok (c, e)->flags & LEDE_TOKEN_SPACE_BEFORE) && is_word (c, e + 1)
+          && !(tok (c, e + 1)->flags & LEDE_TOKEN_SPACE_BEFORE) && !is_cap (c, e + 1))
+        {
+          e += 2;
+          add_cand (c, i, e, LEDE_ACTOR_ORGANIZATION, STRENGTH_RULE, 0);
+          i = e;
+          continue;
+        }
 
       if (sentence_initial (c, i) || (tok (c, i)->flags & LEDE_TOKEN_TITLE))
         {
@@ -853,6 +909,20 @@ scan (Ctx *c)
       /* A lone capitalized word opening a sentence is a name only when the
        * article names it elsewhere too (or the lists know it). */
       ci = split_chunk (c, i, e, e == i + 1 && sentence_initial (c, i));
+
+      /* "Hamas combatants", "Wagner fighters": the members of a named
+       * organization acting together are a group of their own. */
+      if (ci >= 0 && cand_at (c, ci)->end == e && cand_at (c, ci)->kind == LEDE_ACTOR_ORGANIZATION
+          && tok_in (c, e, member_nouns))
+        {
+          Cand *oc = cand_at (c, ci);
+          int gi = add_cand (c, oc->first, e + 1, LEDE_ACTOR_GROUP, STRENGTH_RULE, 0);
+          /* The organization itself is not mentioned there. */
+          cand_at (c, ci)->flags |= CAND_DROP;
+          (void) gi;
+          i = e + 1;
+          continue;
+        }
 
       /* "National Electoral Council (CNE)", "Starbucks (SBUX)" */
       if (ci >= 0 && tok_is (c, e, "(") && is_cap (c, e + 1) && tok_is (c, e + 2, ")")
@@ -984,7 +1054,7 @@ merge (Ctx *c)
                           && (cand->end > cand->first + 1 || cand->strength >= STRENGTH_RULE);
         int a;
 
-        if (cand->actor >= 0)
+        if (cand->actor >= 0 || (cand->flags & CAND_DROP))
           continue;
         if (pass == 0 && !strong)
           continue;
