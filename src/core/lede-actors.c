@@ -77,7 +77,8 @@ typedef struct
   GHashTable *exact;   /* folded alias -> actor + 1 */
   GHashTable *partial; /* folded surname / short form -> actor + 1, or 0 when ambiguous */
   guint8 *title_like;  /* per token: its line is in Title Case */
-  const LedeWordList *common, *titles, *org_words, *orgs, *places, *demonyms, *groups, *given, *particles;
+  const LedeWordList *function, *common, *titles, *org_words, *orgs, *places, *demonyms, *groups, *given,
+    *particles;
 } Ctx;
 
 /* ---- small helpers ---- */
@@ -649,6 +650,8 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
         kind = LEDE_ACTOR_GROUP, strength = STRENGTH_LIST;
     }
 
+  if (strength == 0 && e > p + 1 && lookup_tok (c, c->groups, e - 1, FALSE) != NULL)
+    kind = LEDE_ACTOR_GROUP, strength = STRENGTH_RULE; /* "Venezuelan Democrats" */
   if (strength == 0 && role_first < role_end)
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_RULE;
   if (strength == 0)
@@ -872,7 +875,7 @@ scan (Ctx *c)
           if (h.len == 0 && is_common (c, i) && title_len (c, i, e) == 0)
             {
               gboolean keep = FALSE;
-              if (e > i + 1)
+              if (e > i + 1 && lookup_tok (c, c->function, i, TRUE) == NULL)
                 {
                   const char *last = org_word (c, e - 1);
                   keep = last != NULL && last[0] == '\0' && !is_possessive (c, e);
@@ -1015,6 +1018,12 @@ register_cand (Ctx *c, int ci, GString *key)
       char initials[32];
       guint ni = 0;
 
+      /* "Apple Inc." → "Apple" */
+      if (org_word (c, last) != NULL && strcmp (org_word (c, last), "suffix") == 0)
+        {
+          fold_range (c, cand->first, last, key);
+          register_key (c->partial, key->str, cand->actor, TRUE);
+        }
       /* "Glasgow Rangers" → "Rangers"; not a generic head ("Council"). */
       if (is_cap (c, last) && org_word (c, last) == NULL)
         {
@@ -1079,6 +1088,13 @@ merge (Ctx *c)
             /* Short forms: a surname, an organization's last word. */
             if (a < 0)
               a = lookup_key (c->partial, key->str);
+            /* "Apple Inc." after "Apple" */
+            if (a < 0 && cand->end > cand->first + 1 && org_word (c, cand->end - 1) != NULL
+                && strcmp (org_word (c, cand->end - 1), "suffix") == 0)
+              {
+                fold_range (c, cand->first, cand->end - 1, key);
+                a = lookup_key (c->exact, key->str);
+              }
           }
         if (a >= 0)
           {
@@ -1203,6 +1219,7 @@ lede_find_actors (LedeDoc *doc)
   if (c.n == 0)
     return;
 
+  c.function = lede_word_list_get ("function-words");
   c.common = lede_word_list_get ("common-words");
   c.titles = lede_word_list_get ("titles");
   c.org_words = lede_word_list_get ("org-words");
