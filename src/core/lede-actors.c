@@ -68,9 +68,24 @@ typedef struct
   gboolean multi;
 } WorkActor;
 
+/* What the word lists say about one token, looked up once. */
+typedef struct
+{
+  guint8 title;    /* title_len () to the end + 1, 0 before it is known */
+  guint8 common;   /* 1 + (0 no, 1 common, 2 never a name), 0 before known */
+  guint8 list_len; /* any_list_match () to the end + 1, 0 before known */
+  guint8 list_kind;
+  const char *demonym; /* or NULL; UNKNOWN before known */
+  const char *orgw;    /* org_word (), or NULL; UNKNOWN before known */
+  const char *canon;
+} TokInfo;
+
+static const char UNKNOWN[] = "?";
+
 typedef struct
 {
   LedeDoc *doc;
+  TokInfo *info;
   guint n;
   GArray *cands;       /* Cand */
   GArray *work;        /* WorkActor */
@@ -142,9 +157,10 @@ tok_in (const Ctx *c, guint i, const char *const *words)
   return FALSE;
 }
 
-/* Writes tokens [a, b) joined by single spaces into @buf; 0 when too long. */
+/* Writes tokens [a, b) joined by single spaces into @buf, in lower case
+ * when @lower; 0 when too long. */
 static gsize
-join (const Ctx *c, guint a, guint b, char *buf, gsize cap)
+join (const Ctx *c, guint a, guint b, char *buf, gsize cap, gboolean lower)
 {
   gsize n = 0;
 
@@ -156,7 +172,13 @@ join (const Ctx *c, guint a, guint b, char *buf, gsize cap)
         return 0;
       if (i > a && (tok (c, i)->flags & LEDE_TOKEN_SPACE_BEFORE))
         buf[n++] = ' ';
-      memcpy (buf + n, s, len);
+      if (lower)
+        {
+          for (gsize k = 0; k < len; k++)
+            buf[n + k] = (s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k];
+        }
+      else
+        memcpy (buf + n, s, len);
       n += len;
     }
   buf[n] = '\0';
@@ -167,19 +189,82 @@ static const char *
 lookup_range (const Ctx *c, const LedeWordList *list, guint a, guint b, gboolean lower)
 {
   char buf[KEY_MAX];
-  gsize n = join (c, a, b, buf, sizeof buf);
+  gsize n = join (c, a, b, buf, sizeof buf, lower);
 
   if (n == 0)
     return NULL;
-  return lower ? lede_word_list_lookup_lower (list, buf, n) : lede_word_list_lookup (list, buf, n);
+  return lede_word_list_lookup (list, buf, -1);
 }
 
 static const char *
 lookup_tok (const Ctx *c, const LedeWordList *list, guint i, gboolean lower)
 {
-  gsize len;
-  const char *s = str (c, i, &len);
-  return lower ? lede_word_list_lookup_lower (list, s, len) : lede_word_list_lookup (list, s, len);
+  return lookup_range (c, list, i, i + 1, lower);
+}
+
+/* The most words an entry of @list starting with token @i has (1 when no
+ * longer entry starts with it), from an index built once per list. */
+static GHashTable *first_words_index (const LedeWordList *list, gboolean lower);
+
+static guint
+max_words_from (const Ctx *c, const LedeWordList *list, guint i, gboolean lower)
+{
+  GHashTable *index = first_words_index (list, lower);
+  char buf[KEY_MAX];
+
+  if (join (c, i, i + 1, buf, sizeof buf, lower) == 0)
+    return 1;
+  return MAX (1, GPOINTER_TO_UINT (g_hash_table_lookup (index, buf)));
+}
+
+typedef struct
+{
+  GHashTable *index;
+  gboolean lower;
+} IndexBuild;
+
+static void
+index_entry (const char *entry, const char *value, gpointer user_data)
+{
+  IndexBuild *b = user_data;
+  const char *sp = strchr (entry, ' ');
+  guint words = 1;
+  char *first;
+
+  (void) value;
+  if (sp == NULL)
+    return;
+  for (const char *p = entry; *p; p++)
+    words += *p == ' ';
+  first = b->lower ? g_ascii_strdown (entry, sp - entry) : g_strndup (entry, sp - entry);
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (b->index, first)) < words)
+    g_hash_table_replace (b->index, first, GUINT_TO_POINTER (words));
+  else
+    g_free (first);
+}
+
+G_LOCK_DEFINE_STATIC (indexes);
+
+static GHashTable *
+first_words_index (const LedeWordList *list, gboolean lower)
+{
+  /* Kept for the life of the process, like the lists themselves. */
+  static GHashTable *all;
+  GHashTable *index;
+
+  G_LOCK (indexes);
+  if (all == NULL)
+    all = g_hash_table_new (g_direct_hash, g_direct_equal);
+  index = g_hash_table_lookup (all, list);
+  if (index == NULL)
+    {
+      IndexBuild b = { g_hash_table_new (g_str_hash, g_str_equal), lower };
+      lede_word_list_foreach (list, index_entry, &b);
+      index = b.index;
+      g_hash_table_insert (all, (gpointer) list, index);
+    }
+  G_UNLOCK (indexes);
+  return index;
 }
 
 /* Folds a surface form to a key: lower case, accents and periods and
@@ -216,29 +301,45 @@ static void
 fold_range (const Ctx *c, guint a, guint b, GString *out)
 {
   char buf[KEY_MAX];
-  gsize n = join (c, a, b, buf, sizeof buf);
+  gsize n = join (c, a, b, buf, sizeof buf, FALSE);
   fold_key (buf, n, out);
 }
 
 /* ---- word classes ---- */
 
+static guint
+common_class (const Ctx *c, guint i)
+{
+  guint8 *cache = &c->info[i].common;
+
+  if (*cache == 0)
+    {
+      const char *v = lookup_tok (c, c->common, i, TRUE);
+      *cache = 1 + (v == NULL ? 0 : v[0] == 'x' ? 2 : 1);
+    }
+  return *cache - 1;
+}
+
 static gboolean
 is_always_common (const Ctx *c, guint i)
 {
-  const char *v = lookup_tok (c, c->common, i, TRUE);
-  return v != NULL && v[0] == 'x';
+  return common_class (c, i) == 2;
 }
 
 static gboolean
 is_common (const Ctx *c, guint i)
 {
-  return lookup_tok (c, c->common, i, TRUE) != NULL;
+  return common_class (c, i) != 0;
 }
 
 static const char *
 demonym_country (const Ctx *c, guint i)
 {
-  return is_cap (c, i) ? lookup_tok (c, c->demonyms, i, FALSE) : NULL;
+  if (!is_cap (c, i))
+    return NULL;
+  if (c->info[i].demonym == UNKNOWN)
+    c->info[i].demonym = lookup_tok (c, c->demonyms, i, FALSE);
+  return c->info[i].demonym;
 }
 
 /* The org-words value of a capitalized token: "" (organization head),
@@ -251,9 +352,12 @@ org_word (const Ctx *c, guint i)
 
   if (!is_cap (c, i))
     return NULL;
+  if (c->info[i].orgw != UNKNOWN)
+    return c->info[i].orgw;
   v = lookup_tok (c, c->org_words, i, FALSE);
   if (v != NULL && g_str_has_prefix (v, "pre-"))
-    return NULL;
+    v = NULL;
+  c->info[i].orgw = v;
   return v;
 }
 
@@ -261,19 +365,18 @@ org_word (const Ctx *c, guint i)
  * of State", "chief executive", "former president"), 0 when none. Title
  * words may be written in any case. */
 static guint
-title_len (const Ctx *c, guint i, guint limit)
+title_len_uncached (const Ctx *c, guint i, guint limit)
 {
-  guint max = lede_word_list_max_words (c->titles);
-
   /* Modifiers ("former", "deputy", "acting") may lead into a title; a
    * modifier may also start a longer title ("national security adviser"). */
   for (guint p = i; p < limit && is_word (c, p); p++)
     {
       const char *v;
+      guint max = max_words_from (c, c->titles, p, TRUE);
       for (guint k = MIN (max, limit - p); k >= 1; k--)
         {
           gboolean words = TRUE;
-          for (guint j = p; j < p + k; j++)
+          for (guint j = p + 1; j < p + k; j++)
             if (!is_word (c, j))
               words = FALSE;
           if (!words)
@@ -289,22 +392,21 @@ title_len (const Ctx *c, guint i, guint limit)
   return 0;
 }
 
-/* The longest entry of @list matching tokens from @i (up to @limit). */
 static guint
-list_match (const Ctx *c, const LedeWordList *list, guint i, guint limit, const char **value)
+title_len (const Ctx *c, guint i, guint limit)
 {
-  guint max = lede_word_list_max_words (list);
+  guint8 *cache = &c->info[i].title;
 
-  for (guint k = MIN (max, limit - i); k >= 1; k--)
+  if (i >= limit || !is_word (c, i))
+    return 0;
+  if (*cache == 0)
     {
-      const char *v = lookup_range (c, list, i, i + k, FALSE);
-      if (v != NULL)
-        {
-          *value = v;
-          return k;
-        }
+      guint n = title_len_uncached (c, i, c->n);
+      *cache = MIN (n, 200) + 1;
     }
-  return 0;
+  if (i + *cache - 1 <= limit)
+    return *cache - 1;
+  return title_len_uncached (c, i, limit);
 }
 
 typedef struct
@@ -314,24 +416,133 @@ typedef struct
   const char *canon;
 } ListHit;
 
+static ListHit any_list_match_uncached (const Ctx *c, guint i, guint limit);
+
 /* Longest match at @i in the places, organizations and groups lists. */
 static ListHit
 any_list_match (const Ctx *c, guint i, guint limit)
 {
-  ListHit best = { 0, LEDE_ACTOR_OTHER, NULL };
-  const char *v = NULL;
-  guint k;
+  TokInfo *info;
+  ListHit h = { 0, LEDE_ACTOR_OTHER, NULL };
 
-  if (!is_word (c, i))
+  if (i >= c->n || !is_word (c, i))
+    return h;
+  info = &c->info[i];
+  if (info->list_len == 0)
+    {
+      h = any_list_match_uncached (c, i, c->n);
+      info->list_len = h.len + 1;
+      info->list_kind = h.kind;
+      info->canon = h.canon;
+    }
+  if (i + info->list_len - 1 <= limit)
+    {
+      h.len = info->list_len - 1;
+      h.kind = info->list_kind;
+      h.canon = info->canon;
+      return h;
+    }
+  return any_list_match_uncached (c, i, limit);
+}
+
+/* The places, organizations and groups lists in one table, built once:
+ * entry -> NameEntry, and each multi-word entry's first word -> its
+ * number of words (as a NameEntry with kind G_MAXUINT8). */
+typedef struct
+{
+  guint8 kind;
+  guint8 words;
+  const char *canon;
+} NameEntry;
+
+typedef struct
+{
+  GHashTable *table;
+  LedeActorKind kind;
+} NamesBuild;
+
+static void
+names_entry (const char *entry, const char *value, gpointer user_data)
+{
+  NamesBuild *b = user_data;
+  const char *sp = strchr (entry, ' ');
+  NameEntry *e = g_hash_table_lookup (b->table, entry);
+
+  if (e == NULL)
+    {
+      e = g_new0 (NameEntry, 1);
+      g_hash_table_insert (b->table, g_strdup (entry), e);
+    }
+  if (e->kind == 0)
+    {
+      /* The first list an entry is found in wins: places, then
+       * organizations, then groups. */
+      e->kind = b->kind + 1;
+      e->canon = value != NULL && value[0] != '\0' ? value : NULL;
+    }
+  if (sp != NULL)
+    {
+      guint words = 1;
+      g_autofree char *first = g_strndup (entry, sp - entry);
+      NameEntry *f = g_hash_table_lookup (b->table, first);
+      for (const char *q = entry; *q; q++)
+        words += *q == ' ';
+      if (f == NULL)
+        {
+          f = g_new0 (NameEntry, 1);
+          g_hash_table_insert (b->table, g_steal_pointer (&first), f);
+        }
+      f->words = MAX (f->words, words);
+    }
+}
+
+static GHashTable *
+names_table (const Ctx *c)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      NamesBuild b = { g_hash_table_new (g_str_hash, g_str_equal), LEDE_ACTOR_PLACE };
+      lede_word_list_foreach (c->places, names_entry, &b);
+      b.kind = LEDE_ACTOR_ORGANIZATION;
+      lede_word_list_foreach (c->orgs, names_entry, &b);
+      b.kind = LEDE_ACTOR_GROUP;
+      lede_word_list_foreach (c->groups, names_entry, &b);
+      g_once_init_leave (&table, b.table);
+    }
+  return table;
+}
+
+static ListHit
+any_list_match_uncached (const Ctx *c, guint i, guint limit)
+{
+  ListHit best = { 0, LEDE_ACTOR_OTHER, NULL };
+  GHashTable *table = names_table (c);
+  char buf[KEY_MAX];
+  NameEntry *e;
+  guint max;
+
+  if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
     return best;
-  if ((k = list_match (c, c->places, i, limit, &v)) > best.len)
-    best = (ListHit){ k, LEDE_ACTOR_PLACE, v };
-  if ((k = list_match (c, c->orgs, i, limit, &v)) > best.len)
-    best = (ListHit){ k, LEDE_ACTOR_ORGANIZATION, v };
-  if ((k = list_match (c, c->groups, i, limit, &v)) > best.len)
-    best = (ListHit){ k, LEDE_ACTOR_GROUP, v };
-  if (best.canon != NULL && best.canon[0] == '\0')
-    best.canon = NULL;
+  e = g_hash_table_lookup (table, buf);
+  if (e == NULL)
+    return best;
+  max = MAX (e->words, 1);
+  for (guint k = MIN (max, limit - i); k >= 2; k--)
+    {
+      NameEntry *m;
+      if (join (c, i, i + k, buf, sizeof buf, FALSE) == 0)
+        continue;
+      m = g_hash_table_lookup (table, buf);
+      if (m != NULL && m->kind != 0)
+        {
+          best = (ListHit){ k, m->kind - 1, m->canon };
+          return best;
+        }
+    }
+  if (e->kind != 0)
+    best = (ListHit){ 1, e->kind - 1, e->canon };
   return best;
 }
 
@@ -1235,6 +1446,9 @@ lede_find_actors (LedeDoc *doc)
   c.exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.partial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.title_like = g_new0 (guint8, c.n);
+  c.info = g_new0 (TokInfo, c.n);
+  for (guint i = 0; i < c.n; i++)
+    c.info[i].demonym = c.info[i].orgw = UNKNOWN;
 
   find_title_lines (&c);
   scan (&c);
@@ -1246,4 +1460,5 @@ lede_find_actors (LedeDoc *doc)
   g_hash_table_unref (c.exact);
   g_hash_table_unref (c.partial);
   g_free (c.title_like);
+  g_free (c.info);
 }
