@@ -462,6 +462,20 @@ typedef struct
 } NamesBuild;
 
 static void
+name_prefix (GHashTable *table, const char *entry, gsize len, guint words)
+{
+  g_autofree char *first = g_strndup (entry, len);
+  NameEntry *f = g_hash_table_lookup (table, first);
+
+  if (f == NULL)
+    {
+      f = g_new0 (NameEntry, 1);
+      g_hash_table_insert (table, g_steal_pointer (&first), f);
+    }
+  f->words = MAX (f->words, words);
+}
+
+static void
 names_entry (const char *entry, const char *value, gpointer user_data)
 {
   NamesBuild *b = user_data;
@@ -480,20 +494,26 @@ names_entry (const char *entry, const char *value, gpointer user_data)
       e->kind = b->kind + 1;
       e->canon = value != NULL && value[0] != '\0' ? value : NULL;
     }
-  if (sp != NULL)
-    {
-      guint words = 1;
-      g_autofree char *first = g_strndup (entry, sp - entry);
-      NameEntry *f = g_hash_table_lookup (b->table, first);
-      for (const char *q = entry; *q; q++)
-        words += *q == ' ';
-      if (f == NULL)
-        {
-          f = g_new0 (NameEntry, 1);
-          g_hash_table_insert (b->table, g_steal_pointer (&first), f);
-        }
-      f->words = MAX (f->words, words);
-    }
+  /* Entries may span several tokens without spaces ("McDonald’s",
+   * "Placer.ai", "AT&T"): index every prefix a first token could be, with
+   * a bound on the number of tokens. */
+  (void) sp;
+  {
+    guint bounds = 0;
+    for (const char *q = entry; *q; q++)
+      bounds += *q == ' ' || *q == '\'' || *q == '&' || *q == '.' || (guchar) *q == 0xE2;
+    if (bounds == 0)
+      return;
+    for (const char *q = entry + 1; *q; q++)
+      {
+        if (*q == ' ' || *q == '\'' || *q == '&' || *q == '.' || (guchar) *q == 0xE2)
+          {
+            name_prefix (b->table, entry, q - entry, 2 * bounds + 1);
+            if (*q == '.')
+              name_prefix (b->table, entry, q - entry + 1, 2 * bounds + 1);
+          }
+      }
+  }
 }
 
 static GHashTable *
