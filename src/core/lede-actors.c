@@ -160,7 +160,7 @@ tok_in (const Ctx *c, guint i, const char *const *words)
 /* Writes tokens [a, b) joined by single spaces into @buf, in lower case
  * when @lower; 0 when too long. */
 static gsize
-join (const Ctx *c, guint a, guint b, char *buf, gsize cap, gboolean lower)
+join (const Ctx *c, guint a, guint b, char *buf, gsize cap, int lower)
 {
   gsize n = 0;
 
@@ -174,8 +174,9 @@ join (const Ctx *c, guint a, guint b, char *buf, gsize cap, gboolean lower)
         buf[n++] = ' ';
       if (lower)
         {
+          /* lower == 2: "NEW YORK" -> "New York" */
           for (gsize k = 0; k < len; k++)
-            buf[n + k] = (s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k];
+            buf[n + k] = (s[k] >= 'A' && s[k] <= 'Z' && !(lower == 2 && k == 0)) ? s[k] + 32 : s[k];
         }
       else
         memcpy (buf + n, s, len);
@@ -542,17 +543,25 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
   char buf[KEY_MAX];
   NameEntry *e;
   guint max;
+  int mode = 0;
 
   if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
     return best;
   e = g_hash_table_lookup (table, buf);
+  if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER) && tok (c, i)->bend - tok (c, i)->bstart >= 4)
+    {
+      /* Capitals in datelines and headlines: "BRUSSELS", "NEW YORK". */
+      mode = 2;
+      join (c, i, i + 1, buf, sizeof buf, mode);
+      e = g_hash_table_lookup (table, buf);
+    }
   if (e == NULL)
     return best;
   max = MAX (e->words, 1);
   for (guint k = MIN (max, limit - i); k >= 2; k--)
     {
       NameEntry *m;
-      if (join (c, i, i + k, buf, sizeof buf, FALSE) == 0)
+      if (join (c, i, i + k, buf, sizeof buf, mode) == 0)
         continue;
       m = g_hash_table_lookup (table, buf);
       if (m != NULL && m->kind != 0)
@@ -630,7 +639,7 @@ find_title_lines (Ctx *c)
 
   while (i < c->n)
     {
-      guint j = i + 1, words = 0, caps = 0;
+      guint j = i + 1, words = 0, caps = 0, upper = 0;
       gboolean period = FALSE;
 
       while (j < c->n && !(tok (c, j)->flags & LEDE_TOKEN_PARAGRAPH_START))
@@ -649,8 +658,10 @@ find_title_lines (Ctx *c)
             continue; /* "of", "in", "the", "a" stay lower case in titles */
           words++;
           caps += (tok (c, k)->flags & LEDE_TOKEN_CAPITALIZED) != 0;
+          upper += (tok (c, k)->flags & LEDE_TOKEN_UPPER) != 0;
         }
-      if (words >= 2 && words <= 20 && !period && caps * 10 >= words * 8)
+      if ((words >= 2 && words <= 20 && !period && caps * 10 >= words * 8)
+          || (words >= 2 && upper * 10 >= words * 8))
         memset (c->title_like + i, 1, j - i);
       i = j;
     }
@@ -710,9 +721,17 @@ connector_ok (const Ctx *c, guint first, guint i)
 
   if (!is_lower_word (c, i) && !tok_is (c, i, "&"))
     return FALSE;
+  /* "Nikolaus van der Pas": particles in a row */
+  v = lookup_tok (c, c->particles, i, FALSE);
+  if (v != NULL && v[0] == '\0' && is_lower_word (c, i + 1) && is_cap (c, i + 2))
+    {
+      const char *v2 = lookup_tok (c, c->particles, i + 1, FALSE);
+      if (v2 != NULL && v2[0] == '\0')
+        return tok (c, i + 2)->sentence == tok (c, first)->sentence;
+    }
   if (!is_cap (c, i + 1) && !(tok_is (c, i, "of") && tok_is (c, i + 1, "the") && is_cap (c, i + 2)))
     return FALSE;
-  if (is_always_common (c, i + 1) || is_always_common (c, i + 2))
+  if (is_always_common (c, i + 1) || (tok_is (c, i + 1, "the") && is_always_common (c, i + 2)))
     return FALSE;
   if (tok (c, i + 1)->sentence != tok (c, first)->sentence)
     return FALSE;
@@ -940,7 +959,7 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
             weak = TRUE;
         }
       else
-        kind = LEDE_ACTOR_PLACE, strength = STRENGTH_DEFAULT;
+        kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT; /* mostly surnames */
     }
 
   ci = add_cand (c, p, e, kind, strength, weak && strength < STRENGTH_LIST ? CAND_WEAK : 0);
@@ -1071,6 +1090,13 @@ scan (Ctx *c)
               e = i + h.len;
               ci = add_cand (c, i, e, h.kind, STRENGTH_LIST, 0);
               cand_at (c, ci)->canon = h.canon && h.canon[0] != '@' ? h.canon : NULL;
+            }
+          else if (lookup_tok (c, c->given, i, FALSE) != NULL && is_cap (c, i + 1) && !is_common (c, i + 1)
+                   && tok (c, i + 1)->sentence == tok (c, i)->sentence)
+            {
+              /* A byline or a name in a headline: "Peter Blackburn" */
+              e = i + 2;
+              add_cand (c, i, e, LEDE_ACTOR_PERSON, STRENGTH_GIVEN_NAME, 0);
             }
           else
             {
@@ -1256,7 +1282,7 @@ register_cand (Ctx *c, int ci, GString *key)
           register_key (c->partial, key->str, cand->actor, TRUE);
         }
       /* "Glasgow Rangers" → "Rangers"; not a generic head ("Council"). */
-      if (is_cap (c, last) && org_word (c, last) == NULL)
+      if (is_cap (c, last) && (org_word (c, last) == NULL || strcmp (org_word (c, last), "suffix") != 0))
         {
           fold_range (c, last, last + 1, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
@@ -1360,6 +1386,7 @@ build_actors (Ctx *c)
   g_autofree guint *order = g_new (guint, nc + 1);
   g_autofree guint *first_tok = g_new0 (guint, nw + 1);
   g_autofree guint *headline = g_new0 (guint, nw + 1);
+  g_autofree gboolean *name_shouting = g_new0 (gboolean, nw + 1);
   guint n = 0;
 
   for (guint a = 0; a < nw; a++)
@@ -1412,9 +1439,18 @@ build_actors (Ctx *c)
       if (!(cand->flags & CAND_DEMONYM))
         {
           g_autofree char *surface = lede_doc_dup_range (doc, cand->first, cand->end);
+          gboolean shouting = cand->end == cand->first + 1 && (tok (c, cand->first)->flags & LEDE_TOKEN_UPPER)
+                              && cand->canon == NULL
+                              && tok (c, cand->first)->bend - tok (c, cand->first)->bstart >= 4;
           lede_actor_add_alias (actor, surface);
-          if (g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1))
+          /* The fullest form names the actor; "JAPAN" in a headline gives
+           * way to "Japan". */
+          if (actor->name[0] == '\0'
+              || (!shouting
+                  && (name_shouting[final[a]]
+                      || g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1))))
             {
+              name_shouting[final[a]] = shouting;
               g_free (actor->name);
               actor->name = g_steal_pointer (&surface);
             }
