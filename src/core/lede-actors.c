@@ -765,12 +765,21 @@ connector_ok (const Ctx *c, guint first, guint i)
       /* "and" joins only within an organization's name, and never two
        * places ("Chile and Uruguay"). */
       ListHit h = any_list_match (c, i + 1, MIN (c->n, i + 4));
+      gboolean left = FALSE;
+
       if (h.len > 0 && h.kind == LEDE_ACTOR_PLACE)
         return FALSE;
       for (guint j = first; j < i; j++)
         if (org_word (c, j) != NULL && org_word (c, j)[0] == '\0')
-          return TRUE;
-      return FALSE;
+          left = TRUE;
+      if (!left)
+        return FALSE;
+      /* Not between two organizations: "University of Oxford and
+       * Karolinska Institute". */
+      for (guint j = i + 1; j < c->n && j < i + 6 && is_cap (c, j); j++)
+        if (org_word (c, j) != NULL)
+          return FALSE;
+      return TRUE;
     }
   return TRUE;
 }
@@ -962,7 +971,10 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
         kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT; /* mostly surnames */
     }
 
-  ci = add_cand (c, p, e, kind, strength, weak && strength < STRENGTH_LIST ? CAND_WEAK : 0);
+  /* At the start of a sentence a listed name that is also a common word
+   * ("House prices …") needs support from elsewhere too. */
+  ci = add_cand (c, p, e, kind, strength,
+                 weak && (strength < STRENGTH_LIST || (e == p + 1 && is_common (c, p))) ? CAND_WEAK : 0);
   cand_at (c, ci)->canon = canon;
   cand_at (c, ci)->role_first = role_first;
   cand_at (c, ci)->role_end = role_end;
@@ -1109,6 +1121,13 @@ scan (Ctx *c)
         }
 
       e = chunk_end (c, i);
+      {
+        /* A listed name may be longer than the chunk ("Food and Drug
+         * Administration"). */
+        ListHit h = any_list_match (c, i, c->n);
+        if (i + h.len > e)
+          e = i + h.len;
+      }
 
       /* "McDonald’s", "Sainsbury's": the possessive is part of the name. */
       if (is_possessive (c, e) && lookup_range (c, c->orgs, i, e + 1, FALSE) != NULL)
@@ -1274,6 +1293,7 @@ register_cand (Ctx *c, int ci, GString *key)
       guint last = cand->end - 1;
       char initials[32];
       guint ni = 0;
+      gboolean object = FALSE;
 
       /* "Apple Inc." → "Apple" */
       if (org_word (c, last) != NULL && strcmp (org_word (c, last), "suffix") == 0)
@@ -1281,8 +1301,14 @@ register_cand (Ctx *c, int ci, GString *key)
           fold_range (c, cand->first, last, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
         }
-      /* "Glasgow Rangers" → "Rangers"; not a generic head ("Council"). */
-      if (is_cap (c, last) && (org_word (c, last) == NULL || strcmp (org_word (c, last), "suffix") != 0))
+
+      /* "Glasgow Rangers" → "Rangers", "the Commission"; but "Bank of
+       * England" is not "England". */
+      for (guint j = cand->first; j < last; j++)
+        if (is_lower_word (c, j))
+          object = TRUE;
+      if (!object && is_cap (c, last)
+          && (org_word (c, last) == NULL || strcmp (org_word (c, last), "suffix") != 0))
         {
           fold_range (c, last, last + 1, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
