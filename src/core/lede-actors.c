@@ -370,7 +370,7 @@ title_len_uncached (const Ctx *c, guint i, guint limit)
 {
   /* Modifiers ("former", "deputy", "acting") may lead into a title; a
    * modifier may also start a longer title ("national security adviser"). */
-  for (guint p = i; p < limit && is_word (c, p); p++)
+  for (guint p = i; p < limit && p < i + 4 && is_word (c, p); p++)
     {
       const char *v;
       guint max = max_words_from (c, c->titles, p, TRUE);
@@ -747,8 +747,10 @@ connector_ok (const Ctx *c, guint first, guint i)
   for (guint j = first; j < i; j++)
     {
       const char *w = org_word (c, j);
+      /* A title only right before: "Secretary of State", not "Sen. Ted
+       * Cruz of Texas". */
       if ((w != NULL && (w[0] == '\0' || strcmp (w, "place") == 0))
-          || (is_cap (c, j) && title_len (c, j, j + 1) == 1))
+          || (j + 1 == i && is_cap (c, j) && title_len (c, j, j + 1) == 1))
         orgish = TRUE;
     }
   if (!orgish)
@@ -1369,8 +1371,15 @@ merge (Ctx *c)
             fold_range (c, cand->first, cand->end, key);
             a = lookup_key (c->exact, key->str);
             /* Short forms: a surname, an organization's last word. */
+            /* A listed name joins by short form only a person ("Ford" after
+             * "Harrison Ford"), not "House" after "White House". */
             if (a < 0)
-              a = lookup_key (c->partial, key->str);
+              {
+                a = lookup_key (c->partial, key->str);
+                if (a >= 0 && cand->strength >= STRENGTH_LIST && cand->end == cand->first + 1
+                    && g_array_index (c->work, WorkActor, a).kind != LEDE_ACTOR_PERSON)
+                  a = -1;
+              }
             /* "Apple Inc." after "Apple" */
             if (a < 0 && cand->end > cand->first + 1 && org_word (c, cand->end - 1) != NULL
                 && strcmp (org_word (c, cand->end - 1), "suffix") == 0)

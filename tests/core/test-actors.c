@@ -95,6 +95,26 @@ test_org_words (void)
 }
 
 static void
+test_connectors (void)
+{
+  g_autoptr (LedeAnalysis) a = analyse (
+    "The Bank of England held rates. Sen. Ted Cruz of Texas objected, and spokesman Nikolaus van der "
+    "Pas declined to comment. Chile and Uruguay signed the accord with the Centers for Disease "
+    "Control and Prevention. Scientists at the University of Oxford and Karolinska Institute agreed.");
+
+  expect (a, "Bank of England", LEDE_ACTOR_ORGANIZATION);
+  expect_none (a, "England");
+  expect (a, "Ted Cruz", LEDE_ACTOR_PERSON);
+  expect (a, "Texas", LEDE_ACTOR_PLACE);
+  expect (a, "Nikolaus van der Pas", LEDE_ACTOR_PERSON);
+  expect (a, "Chile", LEDE_ACTOR_PLACE);
+  expect (a, "Uruguay", LEDE_ACTOR_PLACE);
+  expect (a, "Centers for Disease Control and Prevention", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "University of Oxford", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Karolinska Institute", LEDE_ACTOR_ORGANIZATION);
+}
+
+static void
 test_roles (void)
 {
   g_autoptr (LedeAnalysis) a = analyse ("U.S. Secretary of State Antony Blinken arrived in Cairo. "
@@ -334,6 +354,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/lede/core/actors/kinds", test_kinds);
   g_test_add_func ("/lede/core/actors/org-words", test_org_words);
+  g_test_add_func ("/lede/core/actors/connectors", test_connectors);
   g_test_add_func ("/lede/core/actors/roles", test_roles);
   g_test_add_func ("/lede/core/actors/merge-surname", test_merge_surname);
   g_test_add_func ("/lede/core/actors/merge-acronym", test_merge_acronym);
