@@ -989,9 +989,14 @@ title_before_name (const Ctx *c, guint p, guint e)
 {
   guint tl = title_len (c, p, e);
 
+  static const char *const suffixes[] = { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL };
+
   if (tl == 0 || p + tl >= e)
     return 0;
   if (!is_cap (c, p + tl) && !tok_is (c, p + tl, "of"))
+    return 0;
+  /* "Martin Luther King Jr.": a suffix is not a name */
+  if (p + tl + 1 == e && tok_in (c, p + tl, suffixes))
     return 0;
   return tl;
 }
@@ -1038,7 +1043,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
         {
           /* An owner before a title: a place, an organization, a demonym or
            * any capitalized run. */
-          for (guint t = p + 1; t < e; t++)
+          for (guint t = p + 1; t < e && !(t > p + 1 && lookup_tok (c, c->given, p, FALSE) != NULL); t++)
             if (title_before_name (c, t, e) > 0)
               {
                 if (!(t == p + 1 && demonym_country (c, p) != NULL))
