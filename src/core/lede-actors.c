@@ -599,6 +599,11 @@ static const char *const state_nouns[] = {
   "leadership",  "diplomats",    "prosecutors", "courts",      "sanctions",  NULL,
 };
 
+static const char *const month_preps[] = {
+  "in",   "on",   "since", "until", "by",      "early", "late", "mid",
+  "last", "next", "this",  "from",  "through", "of",    NULL,
+};
+
 static const char *const member_nouns[] = {
   "combatants", "fighters", "militants", "gunmen", "loyalists", "members", "supporters", "operatives", NULL,
 };
@@ -866,6 +871,44 @@ descriptor_before (const Ctx *c, guint s)
   return NULL;
 }
 
+/* An apposition after a name: "Theresa May, the former British prime
+ * minister", "Dario Amodei, the chief executive of Anthropic". Returns
+ * the role's end and sets *first, or returns 0. */
+static guint
+role_after (const Ctx *c, guint e, guint *first)
+{
+  guint p = e + 1, q, tl = 0;
+
+  if (!tok_is (c, e, ",") || p >= c->n)
+    return 0;
+  if (tok_is (c, p, "the") || tok_is (c, p, "a") || tok_is (c, p, "an"))
+    p++;
+  *first = p;
+  /* Modifiers and owners before the title: "former British", "Starbucks". */
+  for (q = p; q < p + 4 && q < c->n; q++)
+    {
+      const char *v;
+      if (tok (c, q)->sentence != tok (c, e)->sentence)
+        return 0;
+      if ((tl = title_len (c, q, c->n)) > 0)
+        break;
+      v = is_word (c, q) ? lookup_tok (c, c->titles, q, TRUE) : NULL;
+      if (!is_cap (c, q) && (v == NULL || strcmp (v, "mod") != 0))
+        return 0;
+    }
+  if (tl == 0)
+    return 0;
+  q += tl;
+  /* "… of Anthropic" */
+  if ((tok_is (c, q, "of") || tok_is (c, q, "at")) && is_cap (c, q + 1))
+    {
+      q++;
+      while (q < c->n && is_cap (c, q) && q < e + 12)
+        q++;
+    }
+  return q;
+}
+
 /* Types the name part [p, e) of a chunk and adds its candidate. */
 static int
 type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean weak)
@@ -913,6 +956,12 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
 
   if (strength == 0 && e > p + 1 && lookup_tok (c, c->groups, e - 1, FALSE) != NULL)
     kind = LEDE_ACTOR_GROUP, strength = STRENGTH_RULE; /* "Venezuelan Democrats" */
+  if (strength == 0 && role_first == role_end)
+    {
+      guint rf = 0, re = role_after (c, e, &rf);
+      if (re > rf && !(tok (c, p)->flags & LEDE_TOKEN_UPPER))
+        role_first = rf, role_end = re;
+    }
   if (strength == 0 && role_first < role_end)
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_RULE;
   if (strength == 0)
@@ -976,7 +1025,7 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
   /* At the start of a sentence a listed name that is also a common word
    * ("House prices …") needs support from elsewhere too. */
   ci = add_cand (c, p, e, kind, strength,
-                 weak && (strength < STRENGTH_LIST || (e == p + 1 && is_common (c, p))) ? CAND_WEAK : 0);
+                 weak && (strength < STRENGTH_RULE || (e == p + 1 && is_common (c, p))) ? CAND_WEAK : 0);
   cand_at (c, ci)->canon = canon;
   cand_at (c, ci)->role_first = role_first;
   cand_at (c, ci)->role_end = role_end;
@@ -1086,6 +1135,15 @@ scan (Ctx *c)
 
       weak = c->title_like[i] != 0;
 
+      /* "May 13", "in May": the month, not Theresa May. */
+      if ((tok_is (c, i, "May") || tok_is (c, i, "March"))
+          && ((i + 1 < c->n && (tok (c, i + 1)->flags & LEDE_TOKEN_NUMBER))
+              || (i > 0 && tok_in (c, i - 1, month_preps))))
+        {
+          i++;
+          continue;
+        }
+
       /* Demonyms: a mention of their country only before a word for the
        * state acting (see the rule at the top). */
       if (demonym_country (c, i) != NULL && !is_cap (c, i + 1))
@@ -1167,6 +1225,10 @@ scan (Ctx *c)
                 }
               if (!keep)
                 {
+                  /* "May said …" after "Theresa May": it may still name an
+                   * actor found elsewhere. */
+                  if (e == i + 1 && lookup_tok (c, c->function, i, TRUE) == NULL)
+                    add_cand (c, i, e, LEDE_ACTOR_PERSON, STRENGTH_DEFAULT, CAND_WEAK);
                   i++;
                   continue;
                 }

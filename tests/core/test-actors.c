@@ -138,6 +138,23 @@ test_roles (void)
 }
 
 static void
+test_apposition (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyse ("LONDON, May 13 - Theresa Marsh, the former British prime minister, spoke "
+               "in May. Marsh said regulation was overdue. Okonkwo, a senior analyst at "
+               "Fenwick Capital, disagreed.");
+  const LedeActor *p = expect (a, "Theresa Marsh", LEDE_ACTOR_PERSON);
+
+  g_assert_cmpstr (p->role, ==, "former British prime minister");
+  g_assert_cmpuint (p->mentions->len, ==, 2);
+  p = expect (a, "Okonkwo", LEDE_ACTOR_PERSON);
+  g_assert_cmpstr (p->role, ==, "senior analyst at Fenwick Capital");
+  expect_none (a, "May");
+  expect (a, "LONDON", LEDE_ACTOR_PLACE);
+}
+
+static void
 test_merge_surname (void)
 {
   g_autoptr (LedeAnalysis) a = analyse ("Blinken’s trip ends today.\n\n"
@@ -356,6 +373,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/actors/org-words", test_org_words);
   g_test_add_func ("/lede/core/actors/connectors", test_connectors);
   g_test_add_func ("/lede/core/actors/roles", test_roles);
+  g_test_add_func ("/lede/core/actors/apposition", test_apposition);
   g_test_add_func ("/lede/core/actors/merge-surname", test_merge_surname);
   g_test_add_func ("/lede/core/actors/merge-acronym", test_merge_acronym);
   g_test_add_func ("/lede/core/actors/sentence-initial", test_sentence_initial);
