@@ -1122,7 +1122,7 @@ starts_number (const Ctx *c, guint i)
   for (gsize k = 0; k < len; k++)
     buf[k] = lower_ascii (s[k]);
   type = lookup (c->l->numbers, buf, len, NULL, NULL);
-  return type != 0 && type != 'n';
+  return type == 'c' || type == 'o' || type == 'x' || type == 'v';
 }
 
 /* The noun a number counts, from token @j: "people", "Hamas combatants",
@@ -1679,6 +1679,9 @@ figure_at (Ctx *c, guint i, Cand *f)
     return FALSE;
 
 have_amount:
+  /* "Formula One", "the Six-Day War" */
+  if (a.words && in_name (c, start, &a))
+    return FALSE;
   f->num = start;
   f->first = currency != NULL || negative ? i : start;
   f->end = a.end;
