@@ -226,7 +226,7 @@ lists_seal (Lists *lists)
         ;
       lists->slots[p] = ++index;
     }
-  g_hash_table_steal_all (lists->building);
+  /* The keys now belong to the entries; the table frees only its values. */
   g_hash_table_unref (lists->building);
   lists->building = NULL;
 }
@@ -1964,6 +1964,8 @@ counted:
     {
       guint q;
       if (f->noun_end == 0 && qualifier_before (c, start, &q) == NULL)
+        return FALSE;
+      if (f->noun_end > 0 && lookup_tok (c, c->l->units, f->noun_end - 1, NULL, NULL) == 'i')
         return FALSE;
       if (start > 0
           && (tok_is (c, start - 1, "no") || tok_is (c, start - 1, "the") || tok_is (c, start - 1, "this")
