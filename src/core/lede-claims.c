@@ -170,13 +170,13 @@ static const char *const quantifiers[]
   = { "some",  "many", "several", "most", "other", "few",      "all",     "both",     "two",
       "three", "four", "five",    "one",  "more",  "numerous", "various", "multiple", NULL };
 static const char *const stop_words[]
-  = { "and",    "or",    "but",      "nor",     "that",      "which",  "who",     "whom",   "whose",
-      "as",     "while", "when",     "where",   "after",     "before", "because", "since",  "if",
-      "unless", "until", "although", "though",  "whereas",   "so",     "than",    "with",   "without",
-      "by",     "for",   "from",     "in",      "into",      "on",     "onto",    "at",     "to",
-      "about",  "over",  "under",    "against", "between",   "among",  "through", "during", "via",
-      "like",   "per",   "despite",  "amid",    "including", "not",    "there",   "here",   "it's",
-      "what",   "how",   "why",      "said",    "says",      "say",    NULL };
+  = { "and",    "or",    "but",      "nor",     "that",    "which",     "who",     "whom",    "whose",
+      "as",     "while", "when",     "where",   "after",   "before",    "because", "since",   "if",
+      "unless", "until", "although", "though",  "whereas", "so",        "than",    "with",    "without",
+      "by",     "for",   "from",     "in",      "into",    "on",        "onto",    "at",      "to",
+      "of",     "about", "over",     "under",   "against", "between",   "among",   "through", "during",
+      "via",    "like",  "per",      "despite", "amid",    "including", "not",     "there",   "here",
+      "it's",   "what",  "how",      "why",     "said",    "says",      "say",     NULL };
 static const char *const subordinators[] = { "after",  "before", "when",    "whenever", "once",  "until",
                                              "unless", "if",     "because", "whether",  "since", NULL };
 static const char *const prepositions[]
@@ -733,7 +733,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
   src->research = FALSE;
   g_clear_pointer (&src->text, g_free);
 
-  while (head > first && (tok (c, head)->flags & LEDE_TOKEN_PUNCT))
+  while (head > first && (tok (c, head)->flags & (LEDE_TOKEN_PUNCT | LEDE_TOKEN_POSSESSIVE)))
     {
       /* "the National Electoral Council (CNE)" */
       if (punct_is (c, head, ")"))
@@ -978,8 +978,19 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
     }
   if (k >= (int) first
       && (word_in (c, k, (const char *const[]){ "to", NULL }) || word_in (c, k, determiners)
-          || (tok (c, k)->flags & LEDE_TOKEN_POSSESSIVE) || (tok (c, k)->flags & LEDE_TOKEN_NUMBER)))
+          || (tok (c, k)->flags & LEDE_TOKEN_NUMBER)))
     return FALSE;
+  if (k >= (int) first && (tok (c, k)->flags & LEDE_TOKEN_POSSESSIVE))
+    {
+      /* "the company's claims" is a noun; "McDonald's reported" a name and a verb. */
+      gsize len;
+      const char *s = lede_doc_token_str (c->doc, cue->v, &len);
+      gboolean past
+        = (len > 2 && g_ascii_strncasecmp (s + len - 2, "ed", 2) == 0)
+          || word_in (c, cue->v, (const char *const[]){ "said", "says", "told", "wrote", "found", NULL });
+      if (!past)
+        return FALSE;
+    }
 
   if (k < (int) first || is_boundary (c, k) || word_in (c, k, stop_words))
     {
@@ -994,7 +1005,8 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       if (cue->flags & LEDE_VERB_POSTONLY)
         return FALSE;
       if (k >= (int) first && ncues > 0
-          && (ends_with_ing (c, cue->v) || word_in (c, k, (const char *const[]){ "and", "but", NULL })))
+          && ((ends_with_ing (c, cue->v) && punct_is (c, k, ","))
+              || word_in (c, k, (const char *const[]){ "and", "but", NULL })))
         {
           /* ", saying …", "… and called for …": the same source goes on. */
           cue->follow = TRUE;
@@ -1021,7 +1033,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
           int p = -1;
           guint last;
           if (!skipped_quantifier)
-            for (int j = k - 1; j >= (int) first && j >= k - 14; j--)
+            for (int j = k - 1; j >= (int) first && j >= k - 42; j--)
               {
                 if ((is_dash (c, k) && is_dash (c, j)) || (!is_dash (c, k) && punct_is (c, j, ",")))
                   {
@@ -1157,7 +1169,7 @@ is_trim (const Ctx *c, guint i)
 static gboolean
 trim_span (const Ctx *c, guint *first, guint *end)
 {
-  while (*first < *end && is_trim (c, *first) && !(c->quote[*first] & Q_OPEN && *end - *first > 1 && FALSE))
+  while (*first < *end && (tok (c, *first)->flags & LEDE_TOKEN_PUNCT) && is_trim (c, *first))
     (*first)++;
   while (*end > *first && is_trim (c, *end - 1))
     (*end)--;
@@ -1244,6 +1256,9 @@ accept_source (const Ctx *c, const Cue *cue, guint sentence)
       case SRC_PRONOUN:
         if (word_in (c, cue->np_first, pronouns_person))
           return TRUE;
+        /* "…, which it denied" */
+        if (cue->np_first > 0 && word_in (c, cue->np_first - 1, relatives))
+          return TRUE;
         /* "They also reveal …" about things: only amid quoted speakers. */
         return c->last_claim_sentence >= 0 && sentence - (guint) c->last_claim_sentence <= 1;
       case SRC_UNNAMED:
@@ -1321,6 +1336,10 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
 
       if (!(t->flags & LEDE_TOKEN_WORD) || is_inside_quote (c, i) || i < *covered_until)
         continue;
+      /* "the United States": a capital letter inside a sentence makes a name. */
+      if ((t->flags & LEDE_TOKEN_CAPITALIZED) && !(t->flags & LEDE_TOKEN_SENTENCE_START)
+          && !(i > first && (tok (c, i - 1)->flags & LEDE_TOKEN_QUOTE)))
+        continue;
       s = lede_doc_token_str (doc, i, &len);
       memset (cue, 0, sizeof *cue);
       cue->v = i;
@@ -1384,7 +1403,7 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           sf = lo;
           se = b;
           /* … or at the quotation that closes right before this cue. */
-          for (guint j = b; j > lo && j + 3 > b; j--)
+          for (guint j = b + 1; j > lo && j + 3 > b + 1; j--)
             if (c->quote[j - 1] & Q_CLOSE)
               {
                 guint open = (c->quote[j - 1] & Q_MASK) - 1;
