@@ -970,6 +970,17 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
     return k + 1;
   if (punct_is (c, k, ",") && k + 1 < end && (c->quote[k + 1] & Q_OPEN))
     return k + 1;
+  /* "claimed, without providing evidence, that …" */
+  if (punct_is (c, k, ","))
+    for (guint j = k + 1; j + 1 < end && j < k + 10; j++)
+      if (punct_is (c, j, ","))
+        {
+          if (word_in (c, j + 1, (const char *const[]){ "that", NULL }))
+            return j + 2;
+          if (c->quote[j + 1] & Q_OPEN)
+            return j + 1;
+          break;
+        }
   if (punct_is (c, k, ",") || punct_is (c, k, ".") || punct_is (c, k, ";") || punct_is (c, k, "!")
       || punct_is (c, k, "?") || is_dash (c, k) || punct_is (c, k, ")"))
     return G_MAXUINT;
