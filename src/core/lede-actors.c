@@ -548,7 +548,7 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
   if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
     return best;
   e = g_hash_table_lookup (table, buf);
-  if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER) && tok (c, i)->bend - tok (c, i)->bstart >= 4)
+  if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER))
     {
       /* Capitals in datelines and headlines: "BRUSSELS", "NEW YORK". */
       mode = 2;
@@ -570,7 +570,9 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
           return best;
         }
     }
-  if (e->kind != 0)
+  /* A short all-capitals word is an acronym, not a shouted name ("LOS
+   * ANGELES" is found above, "CAN" is not Canada's anything). */
+  if (e->kind != 0 && !(mode == 2 && tok (c, i)->bend - tok (c, i)->bstart < 4))
     best = (ListHit){ 1, e->kind - 1, e->canon };
   return best;
 }
@@ -997,6 +999,14 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
     }
   if (strength == 0 && e > p + 1 && lookup_tok (c, c->given, p, FALSE) != NULL)
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_GIVEN_NAME;
+  if (strength == 0 && e > p + 1)
+    {
+      /* A place and a name after it: a team, a company, a paper
+       * ("Tennessee Titans", "Texas Instruments", "Boston Globe"). */
+      ListHit h = any_list_match (c, p, e);
+      if (h.len > 0 && h.len < e - p && h.kind == LEDE_ACTOR_PLACE && is_cap (c, p + h.len))
+        kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_RULE;
+    }
   if (strength == 0)
     {
       guint after = e;
@@ -1112,6 +1122,30 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
   if (role_first == s)
     role_first = role_end = 0;
   return type_name (c, s, e, role_first, role_end, weak);
+}
+
+/* May the all-capitals word at @a stand for candidate @ci, as in
+ * "National Electoral Council (CNE)"? Not a dateline's agency ("LOS
+ * ANGELES (AP)") nor a listed name of its own. */
+static gboolean
+acronym_fits (Ctx *c, int ci, guint a)
+{
+  const Cand *cand = &g_array_index (c->cands, Cand, ci);
+  ListHit h;
+
+  if (cand->kind == LEDE_ACTOR_PLACE && cand->end == cand->first + 1)
+    return FALSE;
+  if ((tok (c, cand->first)->flags & LEDE_TOKEN_UPPER) && cand->end > cand->first + 1)
+    return FALSE;
+  h = any_list_match (c, a, a + 1);
+  if (h.len == 1)
+    {
+      /* A listed acronym fits only its own expansion. */
+      char buf[KEY_MAX];
+      gsize n = join (c, cand->first, cand->end, buf, sizeof buf, FALSE);
+      return h.canon != NULL && n > 0 && strcmp (h.canon, buf) == 0;
+    }
+  return TRUE;
 }
 
 /* ---- the scan ---- */
@@ -1274,7 +1308,7 @@ scan (Ctx *c)
 
       /* "National Electoral Council (CNE)", "Starbucks (SBUX)" */
       if (ci >= 0 && tok_is (c, e, "(") && is_cap (c, e + 1) && tok_is (c, e + 2, ")")
-          && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER))
+          && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER) && acronym_fits (c, ci, e + 1))
         {
           int ai = add_cand (c, e + 1, e + 2, cand_at (c, ci)->kind, cand_at (c, ci)->strength, CAND_ACRONYM);
           cand_at (c, ai)->link = ci;
