@@ -33,6 +33,7 @@ typedef enum
   STRENGTH_GIVEN_NAME = 3,
   STRENGTH_RULE = 4,
   STRENGTH_LIST = 5,
+  STRENGTH_TEAM = 6, /* a town acting as its team: "Blackburn have rejected" */
 } Strength;
 
 enum
@@ -601,6 +602,40 @@ static const char *const state_nouns[] = {
   "leadership",  "diplomats",    "prosecutors", "courts",      "sanctions",  NULL,
 };
 
+/* After a town's name these make it a team: "Blackburn have", "Leeds
+ * manager". */
+static const char *const plural_verbs[] = { "have", "are", "were", NULL };
+static const char *const team_words[] = {
+  "boss",   "manager", "striker", "midfielder", "defender", "goalkeeper",
+  "keeper", "winger",  "coach",   "fans",       "forward",  NULL,
+};
+
+static void
+country_entry (const char *entry, const char *value, gpointer user_data)
+{
+  (void) entry;
+  if (value != NULL && value[0] != '\0')
+    g_hash_table_add (user_data, (gpointer) value);
+}
+
+/* Is token @i a country (a place some demonym names)? */
+static gboolean
+is_country (const Ctx *c, guint i)
+{
+  static GHashTable *countries;
+  char buf[KEY_MAX];
+
+  if (g_once_init_enter (&countries))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      lede_word_list_foreach (c->demonyms, country_entry, t);
+      g_once_init_leave (&countries, t);
+    }
+  if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
+    return FALSE;
+  return g_hash_table_contains (countries, buf);
+}
+
 static const char *const month_preps[] = {
   "in",   "on",   "since", "until", "by",      "early", "late", "mid",
   "last", "next", "this",  "from",  "through", "of",    NULL,
@@ -958,6 +993,10 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
 
   if (strength == 0 && e > p + 1 && lookup_tok (c, c->groups, e - 1, FALSE) != NULL)
     kind = LEDE_ACTOR_GROUP, strength = STRENGTH_RULE; /* "Venezuelan Democrats" */
+  if (e == p + 1 && kind == LEDE_ACTOR_PLACE && strength == STRENGTH_LIST && canon == NULL
+      && !is_country (c, p)
+      && (tok_in (c, e, team_words) || (tok_in (c, e, plural_verbs) && !tok_is (c, p - 1, "the"))))
+    kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_TEAM;
   if (strength == 0 && role_first == role_end)
     {
       guint rf = 0, re = role_after (c, e, &rf);
@@ -1429,6 +1468,44 @@ register_cand (Ctx *c, int ci, GString *key)
     }
 }
 
+/* In a match report a town acting as its team ("Blackburn have …") and
+ * the club word used alone ("Rovers") are one club, when there is one of
+ * each. */
+static void
+merge_team (Ctx *c)
+{
+  Cand *cands = (Cand *) c->cands->data;
+  int team = -1, club = -1;
+
+  for (guint i = 0; i < c->cands->len; i++)
+    {
+      Cand *cand = &cands[i];
+      int a = cand->actor;
+      if (a < 0)
+        continue;
+      if (g_array_index (c->work, WorkActor, a).strength == STRENGTH_TEAM)
+        {
+          if (team >= 0 && team != a)
+            return;
+          team = a;
+        }
+      else if (cand->end == cand->first + 1 && org_word (c, cand->first) != NULL
+               && strcmp (org_word (c, cand->first), "club") == 0
+               && !g_array_index (c->work, WorkActor, a).multi
+               && g_array_index (c->work, WorkActor, a).strength < STRENGTH_LIST)
+        {
+          if (club >= 0 && club != a)
+            return;
+          club = a;
+        }
+    }
+  if (team < 0 || club < 0)
+    return;
+  for (guint i = 0; i < c->cands->len; i++)
+    if (cands[i].actor == club)
+      cands[i].actor = team;
+}
+
 static void
 merge (Ctx *c)
 {
@@ -1507,6 +1584,8 @@ merge (Ctx *c)
           continue;
         register_cand (c, i, key);
       }
+
+  merge_team (c);
 }
 
 /* ---- output ---- */

@@ -194,6 +194,19 @@ test_apposition (void)
 }
 
 static void
+test_teams (void)
+{
+  g_autoptr (Run) a
+    = analyse ("Bolton have rejected a second bid for the striker. Wanderers boss Tom Hale said "
+               "the club would not sell. The striker moved to Bolton in 2021.");
+  const LedeActor *club = expect (a, "Bolton", LEDE_ACTOR_ORGANIZATION);
+
+  g_assert_true (has_alias (club, "Wanderers"));
+  g_assert_cmpuint (club->mentions->len, ==, 3);
+  g_assert_cmpstr (expect (a, "Tom Hale", LEDE_ACTOR_PERSON)->role, ==, "Wanderers boss");
+}
+
+static void
 test_merge_surname (void)
 {
   g_autoptr (Run) a = analyse ("Blinken’s trip ends today.\n\n"
@@ -412,6 +425,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/actors/connectors", test_connectors);
   g_test_add_func ("/lede/core/actors/roles", test_roles);
   g_test_add_func ("/lede/core/actors/apposition", test_apposition);
+  g_test_add_func ("/lede/core/actors/teams", test_teams);
   g_test_add_func ("/lede/core/actors/merge-surname", test_merge_surname);
   g_test_add_func ("/lede/core/actors/merge-acronym", test_merge_acronym);
   g_test_add_func ("/lede/core/actors/sentence-initial", test_sentence_initial);
