@@ -1071,6 +1071,10 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
         kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT; /* mostly surnames */
     }
 
+  /* A generic head alone ("the Board", "the Company") names an actor
+   * only as the short form of one named in full. */
+  if (e == p + 1 && strength == STRENGTH_RULE && org_word (c, p) != NULL)
+    weak = TRUE;
   /* At the start of a sentence a listed name that is also a common word
    * ("House prices …") needs support from elsewhere too. */
   ci = add_cand (c, p, e, kind, strength,
@@ -1154,8 +1158,12 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
         }
       break;
     }
-  if (title_seen && p < e)
+  if (title_seen && (p >= e || !is_cap (c, p)))
+    return -1; /* only a title: "Minister of Finance" */
+  if (title_seen)
     return type_name (c, p, e, s, role_end, weak);
+  if (title_len (c, s, e) == e - s)
+    return -1; /* "the CEO", "the President" */
   role_first = role_before (c, s);
   role_end = s;
   if (role_first == s)

@@ -244,13 +244,18 @@ test_sentence_initial (void)
 {
   g_autoptr (Run) a = analyse ("Meanwhile, the talks stalled. Officials said little. "
                                "Analysts expect a deal. Despite that, Moreno said he was hopeful. "
-                               "Moreno will travel to Lima.");
+                               "Moreno will travel to Lima. The CEO and the Minister of Finance told the "
+                               "Board nothing.");
   const LedeActor *p;
 
   expect_none (a, "Meanwhile");
   expect_none (a, "Officials");
   expect_none (a, "Analysts");
   expect_none (a, "Despite");
+  expect_none (a, "CEO");
+  expect_none (a, "Minister of Finance");
+  expect_none (a, "of Finance");
+  expect_none (a, "Board");
   p = find (a, "Moreno");
   g_assert_nonnull (p);
   g_assert_cmpuint (p->mentions->len, ==, 2);
