@@ -111,12 +111,27 @@ is_word (const Ctx *c, guint i)
   return i < c->n && (tok (c, i)->flags & LEDE_TOKEN_WORD);
 }
 
+/* "al-Assad", "el-Sisi", "bin-Laden": a lower-case prefix before a
+ * capitalized name. */
+static inline gboolean
+is_prefixed_name (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+  const char *s = c->doc->text + t->bstart;
+  guint len = t->bend - t->bstart;
+
+  for (guint k = 1; k <= 3 && k + 1 < len; k++)
+    if (s[k] == '-')
+      return g_ascii_isupper (s[k + 1]);
+  return FALSE;
+}
+
 static inline gboolean
 is_cap (const Ctx *c, guint i)
 {
-  return i < c->n
-         && (tok (c, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED))
-              == (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED);
+  if (i >= c->n || !(tok (c, i)->flags & LEDE_TOKEN_WORD))
+    return FALSE;
+  return (tok (c, i)->flags & LEDE_TOKEN_CAPITALIZED) || is_prefixed_name (c, i);
 }
 
 static inline gboolean
@@ -1436,6 +1451,13 @@ register_cand (Ctx *c, int ci, GString *key)
           register_key (c->partial, key->str, cand->actor, TRUE);
           fold_range (c, j, j + 1, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
+          if (is_prefixed_name (c, j))
+            {
+              /* "al-Assad" → "Assad" */
+              const char *dash = strchr (key->str, '-');
+              if (dash != NULL)
+                register_key (c->partial, dash + 1, cand->actor, TRUE);
+            }
         }
     }
   else if (w->kind == LEDE_ACTOR_ORGANIZATION)

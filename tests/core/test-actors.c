@@ -140,13 +140,15 @@ test_connectors (void)
   g_autoptr (Run) a = analyse (
     "The Bank of England held rates. Sen. Ted Cruz of Texas objected, and spokesman Nikolaus van der "
     "Pas declined to comment. Chile and Uruguay signed the accord with the Centers for Disease "
-    "Control and Prevention. Scientists at the University of Oxford and Karolinska Institute agreed.");
+    "Control and Prevention. Scientists at the University of Oxford and Karolinska Institute agreed. "
+    "Karim al-Rashed, the envoy, arrived; Rashed said nothing.");
 
   expect (a, "Bank of England", LEDE_ACTOR_ORGANIZATION);
   expect_none (a, "England");
   expect (a, "Ted Cruz", LEDE_ACTOR_PERSON);
   expect (a, "Texas", LEDE_ACTOR_PLACE);
   expect (a, "Nikolaus van der Pas", LEDE_ACTOR_PERSON);
+  g_assert_cmpuint (expect (a, "Karim al-Rashed", LEDE_ACTOR_PERSON)->mentions->len, ==, 2);
   expect (a, "Chile", LEDE_ACTOR_PLACE);
   expect (a, "Uruguay", LEDE_ACTOR_PLACE);
   expect (a, "Centers for Disease Control and Prevention", LEDE_ACTOR_ORGANIZATION);
