@@ -1176,7 +1176,18 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
   if (title_seen && (p >= e || !is_cap (c, p)))
     return -1; /* only a title: "Minister of Finance" */
   if (title_seen)
-    return type_name (c, p, e, s, role_end, weak);
+    {
+      /* "Venezuela’s President Nicolás Maduro": the owner joins the role. */
+      role_first = s;
+      if (s >= 2 && is_possessive (c, s - 1) && is_cap (c, s - 2))
+        {
+          role_first = s - 2;
+          while (role_first > 0 && s - role_first < 6 && is_cap (c, role_first - 1)
+                 && tok (c, role_first - 1)->sentence == tok (c, s)->sentence)
+            role_first--;
+        }
+      return type_name (c, p, e, role_first, role_end, weak);
+    }
   if (title_len (c, s, e) == e - s)
     return -1; /* "the CEO", "the President" */
   role_first = role_before (c, s);
