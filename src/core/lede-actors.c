@@ -1370,11 +1370,10 @@ scan (Ctx *c)
       if (ci >= 0 && cand_at (c, ci)->end == e && cand_at (c, ci)->kind == LEDE_ACTOR_ORGANIZATION
           && tok_in (c, e, member_nouns))
         {
-          Cand *oc = cand_at (c, ci);
-          int gi = add_cand (c, oc->first, e + 1, LEDE_ACTOR_GROUP, STRENGTH_RULE, 0);
+          guint first = cand_at (c, ci)->first;
           /* The organization itself is not mentioned there. */
           cand_at (c, ci)->flags |= CAND_DROP;
-          (void) gi;
+          add_cand (c, first, e + 1, LEDE_ACTOR_GROUP, STRENGTH_RULE, 0);
           i = e + 1;
           continue;
         }
