@@ -1347,8 +1347,11 @@ scan (Ctx *c)
       {
         guint after = is_possessive (c, e) ? e + 1 : e;
         ListHit h = any_list_match (c, i, e);
-        if (tok_in (c, after, org_after_person) && !(h.len == e - i && h.kind == LEDE_ACTOR_PLACE)
-            && demonym_country (c, e - 1) == NULL && !(h.len == e - i && h.kind == LEDE_ACTOR_GROUP))
+        /* Only after a person's name: a listed name or one with an
+         * organization word ("Apple’s team", "Israel’s government") is
+         * mentioned on its own. */
+        if (tok_in (c, after, org_after_person) && h.len != e - i && org_word (c, e - 1) == NULL
+            && demonym_country (c, e - 1) == NULL)
           {
             guint first = i;
             guint tl;
