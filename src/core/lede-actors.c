@@ -76,6 +76,7 @@ typedef struct
   guint8 common;   /* 1 + (0 no, 1 common, 2 never a name), 0 before known */
   guint8 list_len; /* any_list_match () to the end + 1, 0 before known */
   guint8 list_kind;
+  guint8 given;        /* 1 + is a given name, 0 before known */
   const char *demonym; /* or NULL; UNKNOWN before known */
   const char *orgw;    /* org_word (), or NULL; UNKNOWN before known */
   const char *canon;
@@ -219,71 +220,6 @@ lookup_tok (const Ctx *c, const LedeWordList *list, guint i, gboolean lower)
   return lookup_range (c, list, i, i + 1, lower);
 }
 
-/* The most words an entry of @list starting with token @i has (1 when no
- * longer entry starts with it), from an index built once per list. */
-static GHashTable *first_words_index (const LedeWordList *list, gboolean lower);
-
-static guint
-max_words_from (const Ctx *c, const LedeWordList *list, guint i, gboolean lower)
-{
-  GHashTable *index = first_words_index (list, lower);
-  char buf[KEY_MAX];
-
-  if (join (c, i, i + 1, buf, sizeof buf, lower) == 0)
-    return 1;
-  return MAX (1, GPOINTER_TO_UINT (g_hash_table_lookup (index, buf)));
-}
-
-typedef struct
-{
-  GHashTable *index;
-  gboolean lower;
-} IndexBuild;
-
-static void
-index_entry (const char *entry, const char *value, gpointer user_data)
-{
-  IndexBuild *b = user_data;
-  const char *sp = strchr (entry, ' ');
-  guint words = 1;
-  char *first;
-
-  (void) value;
-  if (sp == NULL)
-    return;
-  for (const char *p = entry; *p; p++)
-    words += *p == ' ';
-  first = b->lower ? g_ascii_strdown (entry, sp - entry) : g_strndup (entry, sp - entry);
-  if (GPOINTER_TO_UINT (g_hash_table_lookup (b->index, first)) < words)
-    g_hash_table_replace (b->index, first, GUINT_TO_POINTER (words));
-  else
-    g_free (first);
-}
-
-G_LOCK_DEFINE_STATIC (indexes);
-
-static GHashTable *
-first_words_index (const LedeWordList *list, gboolean lower)
-{
-  /* Kept for the life of the process, like the lists themselves. */
-  static GHashTable *all;
-  GHashTable *index;
-
-  G_LOCK (indexes);
-  if (all == NULL)
-    all = g_hash_table_new (g_direct_hash, g_direct_equal);
-  index = g_hash_table_lookup (all, list);
-  if (index == NULL)
-    {
-      IndexBuild b = { g_hash_table_new (g_str_hash, g_str_equal), lower };
-      lede_word_list_foreach (list, index_entry, &b);
-      index = b.index;
-      g_hash_table_insert (all, (gpointer) list, index);
-    }
-  G_UNLOCK (indexes);
-  return index;
-}
-
 /* Folds a surface form to a key: lower case, accents and periods and
  * apostrophes dropped, so "U.S." = "US" and "Nicolás" = "Nicolas". */
 static void
@@ -349,6 +285,19 @@ is_common (const Ctx *c, guint i)
   return common_class (c, i) != 0;
 }
 
+static gboolean
+is_given (const Ctx *c, guint i)
+{
+  guint8 *cache;
+
+  if (i >= c->n)
+    return FALSE;
+  cache = &c->info[i].given;
+  if (*cache == 0)
+    *cache = 1 + (is_cap (c, i) && lookup_tok (c, c->given, i, FALSE) != NULL);
+  return *cache == 2;
+}
+
 static const char *
 demonym_country (const Ctx *c, guint i)
 {
@@ -381,6 +330,63 @@ org_word (const Ctx *c, guint i)
 /* The number of tokens a title takes at @i ("Prime Minister", "Secretary
  * of State", "chief executive", "former president"), 0 when none. Title
  * words may be written in any case. */
+/* The titles list as one table, built once: lower-case entry -> TitleEntry;
+ * a first word of longer titles also records their most words. */
+typedef struct
+{
+  guint8 words; /* most words of a title starting with this word */
+  guint8 kind;  /* 0 none, 1 title, 2 modifier */
+} TitleEntry;
+
+static void
+title_entry (const char *entry, const char *value, gpointer user_data)
+{
+  GHashTable *table = user_data;
+  g_autofree char *lower = g_ascii_strdown (entry, -1);
+  const char *sp = strchr (lower, ' ');
+  TitleEntry *t = g_hash_table_lookup (table, lower);
+  guint words = 1;
+
+  if (t == NULL)
+    {
+      t = g_new0 (TitleEntry, 1);
+      g_hash_table_insert (table, g_strdup (lower), t);
+    }
+  if (t->kind != 1)
+    t->kind = value != NULL && strcmp (value, "mod") == 0 ? 2 : 1;
+  if (sp == NULL)
+    return;
+  for (const char *q = lower; *q; q++)
+    words += *q == ' ';
+  {
+    g_autofree char *first = g_strndup (lower, sp - lower);
+    TitleEntry *f = g_hash_table_lookup (table, first);
+    if (f == NULL)
+      {
+        f = g_new0 (TitleEntry, 1);
+        g_hash_table_insert (table, g_steal_pointer (&first), f);
+      }
+    f->words = MAX (f->words, words);
+  }
+}
+
+static const TitleEntry *
+title_lookup (const Ctx *c, guint a, guint b)
+{
+  static GHashTable *table;
+  char buf[KEY_MAX];
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      lede_word_list_foreach (c->titles, title_entry, t);
+      g_once_init_leave (&table, t);
+    }
+  if (join (c, a, b, buf, sizeof buf, TRUE) == 0)
+    return NULL;
+  return g_hash_table_lookup (table, buf);
+}
+
 static guint
 title_len_uncached (const Ctx *c, guint i, guint limit)
 {
@@ -388,22 +394,27 @@ title_len_uncached (const Ctx *c, guint i, guint limit)
    * modifier may also start a longer title ("national security adviser"). */
   for (guint p = i; p < limit && p < i + 4 && is_word (c, p); p++)
     {
-      const char *v;
-      guint max = max_words_from (c, c->titles, p, TRUE);
-      for (guint k = MIN (max, limit - p); k >= 1; k--)
+      const TitleEntry *one = title_lookup (c, p, p + 1);
+      guint max = one != NULL ? MAX (one->words, 1) : 1;
+
+      if (one == NULL)
+        break;
+      for (guint k = MIN (max, limit - p); k >= 2; k--)
         {
+          const TitleEntry *t;
           gboolean words = TRUE;
           for (guint j = p + 1; j < p + k; j++)
             if (!is_word (c, j))
               words = FALSE;
           if (!words)
             continue;
-          v = lookup_range (c, c->titles, p, p + k, TRUE);
-          if (v != NULL && strcmp (v, "mod") != 0)
+          t = title_lookup (c, p, p + k);
+          if (t != NULL && t->kind == 1)
             return p + k - i;
         }
-      v = lookup_tok (c, c->titles, p, TRUE);
-      if (v == NULL || strcmp (v, "mod") != 0)
+      if (one->kind == 1)
+        return p + 1 - i;
+      if (one->kind != 2)
         break;
     }
   return 0;
@@ -1051,7 +1062,7 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
       kind = strcmp (v, "place") == 0 ? LEDE_ACTOR_PLACE : LEDE_ACTOR_ORGANIZATION;
       strength = STRENGTH_RULE;
     }
-  if (strength == 0 && e > p + 1 && lookup_tok (c, c->given, p, FALSE) != NULL)
+  if (strength == 0 && e > p + 1 && is_given (c, p))
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_GIVEN_NAME;
   if (strength == 0 && e > p + 1)
     {
@@ -1160,7 +1171,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
         {
           /* An owner before a title: a place, an organization, a demonym or
            * any capitalized run. */
-          for (guint t = p + 1; t < e && !(t > p + 1 && lookup_tok (c, c->given, p, FALSE) != NULL); t++)
+          for (guint t = p + 1; t < e && !(t > p + 1 && is_given (c, p)); t++)
             if (title_before_name (c, t, e) > 0)
               {
                 if (!(t == p + 1 && demonym_country (c, p) != NULL))
@@ -1275,7 +1286,7 @@ scan (Ctx *c)
               ci = add_cand (c, i, e, h.kind, STRENGTH_LIST, 0);
               cand_at (c, ci)->canon = h.canon && h.canon[0] != '@' ? h.canon : NULL;
             }
-          else if (lookup_tok (c, c->given, i, FALSE) != NULL && is_cap (c, i + 1) && !is_common (c, i + 1)
+          else if (is_given (c, i) && is_cap (c, i + 1) && !is_common (c, i + 1)
                    && tok (c, i + 1)->sentence == tok (c, i)->sentence)
             {
               /* A byline or a name in a headline: "Peter Blackburn" */
@@ -1327,7 +1338,7 @@ scan (Ctx *c)
                 {
                   const char *last = org_word (c, e - 1);
                   keep = last != NULL && last[0] == '\0' && !is_possessive (c, e);
-                  if (lookup_tok (c, c->given, i, FALSE) != NULL)
+                  if (is_given (c, i))
                     keep = TRUE;
                 }
               if (!keep)
