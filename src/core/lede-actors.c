@@ -1443,6 +1443,19 @@ lookup_key (GHashTable *table, const char *key)
   return GPOINTER_TO_INT (g_hash_table_lookup (table, key)) - 1;
 }
 
+/* The first token after a leading place in an organization's name ("U.S.
+ * Federal Reserve" → "Federal Reserve"), or @cand's first token. */
+static guint
+after_owner (const Ctx *c, const Cand *cand)
+{
+  ListHit h = any_list_match (c, cand->first, cand->end);
+
+  if (cand->kind == LEDE_ACTOR_ORGANIZATION && h.len > 0 && h.kind == LEDE_ACTOR_PLACE
+      && cand->first + h.len + 1 < cand->end)
+    return cand->first + h.len;
+  return cand->first;
+}
+
 /* Registers the keys a candidate gives its actor: its own, and the short
  * forms later mentions may use (surnames, an organization's last word). */
 static void
@@ -1491,6 +1504,12 @@ register_cand (Ctx *c, int ci, GString *key)
       guint ni = 0;
       gboolean object = FALSE;
 
+      /* "U.S. Federal Reserve" → "Federal Reserve" */
+      if (after_owner (c, cand) > cand->first)
+        {
+          fold_range (c, after_owner (c, cand), cand->end, key);
+          register_key (c->partial, key->str, cand->actor, TRUE);
+        }
       /* "Apple Inc." → "Apple" */
       if (org_word (c, last) != NULL && strcmp (org_word (c, last), "suffix") == 0)
         {
@@ -1611,6 +1630,13 @@ merge (Ctx *c)
                 if (a >= 0 && cand->strength >= STRENGTH_LIST && cand->end == cand->first + 1
                     && g_array_index (c->work, WorkActor, a).kind != LEDE_ACTOR_PERSON)
                   a = -1;
+              }
+            /* "the US Centers for Disease Control" after "the Centers for
+             * Disease Control" */
+            if (a < 0 && after_owner (c, cand) > cand->first)
+              {
+                fold_range (c, after_owner (c, cand), cand->end, key);
+                a = lookup_key (c->exact, key->str);
               }
             /* "Apple Inc." after "Apple" */
             if (a < 0 && cand->end > cand->first + 1 && org_word (c, cand->end - 1) != NULL
