@@ -744,6 +744,9 @@ name_like (const Ctx *c, guint i)
   const char *s = str (c, i, &len);
   const char *hy = memchr (s, '-', len);
 
+  /* "D-Calif.", "R-Texas": a party and a state */
+  if (len > 2 && s[1] == '-' && g_ascii_isupper (s[0]))
+    return FALSE;
   for (gsize k = 0; k < len; k++)
     if (g_ascii_isdigit (s[k]))
       return lookup_tok (c, c->orgs, i, FALSE) != NULL;
