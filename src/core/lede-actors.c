@@ -662,6 +662,12 @@ is_country (const Ctx *c, guint i)
   return g_hash_table_contains (countries, buf);
 }
 
+/* Words that end a role read backwards from a name. */
+static const char *const role_stops[] = {
+  "the",  "a",  "an",  "and", "or", "but", "said", "says", "told",
+  "with", "by", "for", "to",  "of", "in",  "on",   "at",   NULL,
+};
+
 static const char *const month_preps[] = {
   "in",   "on",   "since", "until", "by",      "early", "late", "mid",
   "last", "next", "this",  "from",  "through", "of",    NULL,
@@ -857,14 +863,39 @@ connector_ok (const Ctx *c, guint first, guint i)
   return TRUE;
 }
 
+/* Is the possessive at @j part of an organization's name, as in "King's
+ * College London", "Dockworkers' Union", "Children's Hospital"? Only
+ * when an organization word follows and the owner is not a place
+ * ("China’s Ministry of Commerce" is China's ministry). */
+static gboolean
+possessive_in_name (const Ctx *c, guint i, guint j)
+{
+  const char *w;
+  ListHit h;
+
+  if (!is_cap (c, j + 1) || tok (c, j + 1)->sentence != tok (c, i)->sentence)
+    return FALSE;
+  if (tok (c, j)->flags & LEDE_TOKEN_SPACE_BEFORE)
+    return FALSE;
+  w = org_word (c, j + 1);
+  if (w == NULL || w[0] != '\0')
+    return FALSE;
+  h = any_list_match (c, i, j);
+  if (h.len == j - i && h.kind == LEDE_ACTOR_PLACE)
+    return FALSE;
+  return TRUE;
+}
+
 /* The end of the capitalized chunk that starts at @i. */
 static guint
 chunk_end (const Ctx *c, guint i)
 {
   guint j = i + 1;
 
-  if (is_possessive (c, j))
+  if (is_possessive (c, j) && !possessive_in_name (c, i, j))
     return j;
+  if (is_possessive (c, j))
+    j++;
   while (j < c->n && j - i < MAX_CHUNK)
     {
       if (is_cap (c, j) && tok (c, j)->sentence == tok (c, i)->sentence && !is_always_common (c, j)
@@ -872,7 +903,11 @@ chunk_end (const Ctx *c, guint i)
         {
           j++;
           if (is_possessive (c, j))
-            break;
+            {
+              if (!possessive_in_name (c, i, j))
+                break;
+              j++;
+            }
           continue;
         }
       if (connector_ok (c, i, j))
@@ -896,23 +931,38 @@ role_before (const Ctx *c, guint s)
 {
   guint max = lede_word_list_max_words (c->titles) + 2;
   guint best = s;
+  guint end = s;
 
-  for (guint k = 1; k <= max && k <= s; k++)
+  /* "Portugal's infrastructure minister, João Cardoso, …" */
+  if (s >= 2 && tok_is (c, s - 1, ",") && is_lower_word (c, s - 2))
+    end = s - 1;
+  for (guint k = 1; k <= max && k <= end; k++)
     {
-      guint a = s - k;
+      guint a = end - k;
       if (!is_word (c, a) || tok (c, a)->sentence != tok (c, s)->sentence)
         break;
-      if (title_len (c, a, s) == k)
+      if (title_len (c, a, end) == k)
         best = a;
     }
-  if (best == s)
+  if (best == end)
     return s;
+  if (end < s)
+    {
+      /* The owner may be a possessive: "Portugal's". */
+      while (best > 0 && !is_cap (c, best - 1) && !is_possessive (c, best - 1) && end - best < 4
+             && is_lower_word (c, best - 1) && !tok_in (c, best - 1, role_stops))
+        best--;
+      if (best >= 2 && is_possessive (c, best - 1) && is_cap (c, best - 2))
+        best -= 2;
+      return best;
+    }
   /* Take an owner right before it: "Scotland captain", "Venezuelan
    * foreign minister", "U.S. Secretary of State". */
   while (best > 0 && is_cap (c, best - 1) && tok (c, best - 1)->sentence == tok (c, s)->sentence
          && !is_possessive (c, best) && s - best < 8)
     {
-      if (sentence_initial (c, best - 1) && is_common (c, best - 1) && demonym_country (c, best - 1) == NULL)
+      /* "Union leader …" opening a sentence: the owner stays, but not "The". */
+      if (sentence_initial (c, best - 1) && lookup_tok (c, c->function, best - 1, TRUE) != NULL)
         break;
       best--;
     }
@@ -1100,6 +1150,9 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
         kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT; /* mostly surnames */
     }
 
+  /* "Harriers manager Louise Grant": a name before a team role is a team. */
+  if (strength < STRENGTH_GIVEN_NAME && tok_in (c, e, team_words))
+    kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_TEAM;
   /* A generic head alone ("the Board", "the Company") names an actor
    * only as the short form of one named in full. */
   if (e == p + 1 && strength == STRENGTH_RULE && org_word (c, p) != NULL)
@@ -1146,7 +1199,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
 
   /* A known name or one with an organization or place head is not split:
    * "General Motors", "Center for Strategic Studies", "Justice Department". */
-  if (whole.len == e - s || (head != NULL && e > s + 1))
+  if ((whole.len == e - s || (head != NULL && e > s + 1)) && title_before_name (c, s, e) == 0)
     p = e;
 
   while (p < e)
@@ -1206,6 +1259,8 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
     return -1; /* "the CEO", "the President" */
   role_first = role_before (c, s);
   role_end = s;
+  if (role_first < s && tok_is (c, s - 1, ","))
+    role_end = s - 1;
   if (role_first == s)
     role_first = role_end = 0;
   return type_name (c, s, e, role_first, role_end, weak);
@@ -1507,14 +1562,17 @@ register_cand (Ctx *c, int ci, GString *key)
       guint ni = 0;
       gboolean object = FALSE;
 
+      for (guint j = cand->first; j < last; j++)
+        if (is_lower_word (c, j))
+          object = TRUE;
       /* "U.S. Federal Reserve" → "Federal Reserve" */
       if (after_owner (c, cand) > cand->first)
         {
           fold_range (c, after_owner (c, cand), cand->end, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
         }
-      /* "Apple Inc." → "Apple" */
-      if (org_word (c, last) != NULL && strcmp (org_word (c, last), "suffix") == 0)
+      /* "Apple Inc." → "Apple", "Northwind Foods" → "Northwind" */
+      if (org_word (c, last) != NULL && last > after_owner (c, cand) && !object)
         {
           fold_range (c, cand->first, last, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
@@ -1522,9 +1580,6 @@ register_cand (Ctx *c, int ci, GString *key)
 
       /* "Glasgow Rangers" → "Rangers", "the Commission"; but "Bank of
        * England" is not "England". */
-      for (guint j = cand->first; j < last; j++)
-        if (is_lower_word (c, j))
-          object = TRUE;
       if (!object && is_cap (c, last)
           && (org_word (c, last) == NULL || strcmp (org_word (c, last), "suffix") != 0))
         {
@@ -1589,13 +1644,15 @@ merge (Ctx *c)
   Cand *cands = (Cand *) c->cands->data;
   guint nc = c->cands->len;
 
-  /* Pass 0: full names and listed names create actors. Pass 1: short
-   * forms and acronyms join them. Pass 2: the rest create actors. Pass 3:
-   * weak candidates (sentence-initial or Title Case words) and demonyms
-   * only join actors found by then. */
-  for (guint pass = 0; pass < 4; pass++)
+  /* Pass 0: full names and listed names create actors, names of several
+   * words first (step 0) so that "Redmoor Vale" is there before "Vale".
+   * Pass 1: short forms and acronyms join them. Pass 2: the rest create
+   * actors. Pass 3: weak candidates (sentence-initial or Title Case words)
+   * and demonyms only join actors found by then. */
+  for (guint step = 0; step < 5; step++)
     for (guint i = 0; i < nc; i++)
       {
+        guint pass = step == 0 ? 0 : step - 1;
         Cand *cand = &cands[i];
         gboolean weak = (cand->flags & (CAND_WEAK | CAND_DEMONYM)) != 0;
         gboolean strong = !weak && !(cand->flags & CAND_ACRONYM)
@@ -1605,6 +1662,8 @@ merge (Ctx *c)
         if (cand->actor >= 0 || (cand->flags & CAND_DROP))
           continue;
         if (pass == 0 && !strong)
+          continue;
+        if (step == 0 && cand->end == cand->first + 1)
           continue;
         if (pass < 3 && weak)
           continue;
@@ -1631,7 +1690,8 @@ merge (Ctx *c)
               {
                 a = lookup_key (c->partial, key->str);
                 if (a >= 0 && cand->strength >= STRENGTH_LIST && cand->end == cand->first + 1
-                    && g_array_index (c->work, WorkActor, a).kind != LEDE_ACTOR_PERSON)
+                    && g_array_index (c->work, WorkActor, a).kind != LEDE_ACTOR_PERSON
+                    && g_array_index (c->work, WorkActor, a).strength >= STRENGTH_LIST)
                   a = -1;
               }
             /* "the US Centers for Disease Control" after "the Centers for

@@ -124,12 +124,16 @@ test_org_words (void)
   g_autoptr (Run) a
     = analyse ("Shares of Brightwell Pharmaceuticals rose after the Harlow Institute published a study. "
                "The Kestrel Party won the vote, and Ostrander Inc. said its sales fell. "
-               "Ostrander expects a rebound.");
+               "Ostrander expects a rebound. Marlow Foods cut jobs, and the Stevedores' Union of Norland "
+               "blamed Marlow. A study by Queen's College Aldbury agreed.");
   const LedeActor *o;
 
   expect (a, "Brightwell Pharmaceuticals", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Harlow Institute", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Kestrel Party", LEDE_ACTOR_ORGANIZATION);
+  g_assert_true (has_alias (expect (a, "Marlow Foods", LEDE_ACTOR_ORGANIZATION), "Marlow"));
+  expect (a, "Stevedores' Union of Norland", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Queen's College Aldbury", LEDE_ACTOR_ORGANIZATION);
   o = expect (a, "Ostrander Inc.", LEDE_ACTOR_ORGANIZATION);
   g_assert_true (has_alias (o, "Ostrander"));
 }
@@ -162,7 +166,8 @@ test_roles (void)
   g_autoptr (Run) a = analyse ("U.S. Secretary of State Antony Blinken arrived in Cairo. "
                                "Starbucks CEO Laxman Narasimhan said sales fell. "
                                "The club's chief executive John Williams confirmed the bid. "
-                               "Dr. Nora Volkow, who leads the agency, said more work was needed.");
+                               "Dr. Nora Volkow, who leads the agency, said more work was needed. "
+                               "Portugal's transport minister, Rui Paiva, agreed.");
   const LedeActor *p;
 
   p = expect (a, "Antony Blinken", LEDE_ACTOR_PERSON);
@@ -174,6 +179,8 @@ test_roles (void)
   g_assert_cmpstr (p->role, ==, "chief executive");
   p = expect (a, "Nora Volkow", LEDE_ACTOR_PERSON);
   g_assert_cmpstr (p->role, ==, "Dr.");
+  p = expect (a, "Rui Paiva", LEDE_ACTOR_PERSON);
+  g_assert_cmpstr (p->role, ==, "Portugal's transport minister");
   /* The owner in a role is an actor of its own. */
   expect (a, "U.S.", LEDE_ACTOR_PLACE);
   expect (a, "Starbucks", LEDE_ACTOR_ORGANIZATION);
