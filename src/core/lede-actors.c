@@ -1199,7 +1199,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
 
   /* A known name or one with an organization or place head is not split:
    * "General Motors", "Center for Strategic Studies", "Justice Department". */
-  if ((whole.len == e - s || (head != NULL && e > s + 1)) && title_before_name (c, s, e) == 0)
+  if (whole.len == e - s || (head != NULL && e > s + 1 && title_before_name (c, s, e) == 0))
     p = e;
 
   while (p < e)
