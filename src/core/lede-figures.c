@@ -270,6 +270,8 @@ typedef struct
   guint n;
   guint done;   /* tokens before this one belong to a figure already */
   int prev_fig; /* the last figure found, for ranges ("10 to 15%"), or -1 */
+  guint prev_first;
+  guint prev_num;
   guint prev_end;
   gboolean prev_bare_unscaled;
 } Ctx;
@@ -2027,6 +2029,22 @@ about_of (Ctx *c, const Cand *f)
         return dup_tokens (c, first, end);
     }
 
+  /* "a 2% drop in sales", "a 25% tariff on steel" */
+  if ((f->kind == LEDE_FIGURE_PERCENT || f->kind == LEDE_FIGURE_MONEY) && is_word (c, f->end)
+      && !(tflags (c, f->end) & LEDE_TOKEN_CAPITALIZED) && !is_stop (c, f->end) && !starts_number (c, f->end)
+      && same_sentence (c, f->first, f->end) && f->first > 0
+      && (tok_is (c, f->first - 1, "a") || tok_is (c, f->first - 1, "an") || tok_is (c, f->first - 1, "the")))
+    {
+      first = f->end;
+      for (k = first; k < c->n && k < first + 4 && is_word (c, k) && same_sentence (c, first, k); k++)
+        if (tok_is (c, k, "and") || tok_is (c, k, "but") || tok_is (c, k, "or") || starts_number (c, k))
+          break;
+      end = k;
+      while (end > first + 1 && is_stop (c, end - 1))
+        end--;
+      return dup_tokens (c, first, end);
+    }
+
   /* The words before: "Starbucks sales dropped", "Chávez’s death" */
   end = f->first;
   first = end;
@@ -2094,12 +2112,21 @@ share_unit (Ctx *c, Cand *f)
     }
   if (prev->kind != LEDE_FIGURE_COUNT || prev->unit != NULL)
     return;
-  if (c->prev_bare_unscaled && f->scaled)
+  if (c->prev_bare_unscaled && f->scaled && prev->value * f->scale <= f->value)
     prev->value *= f->scale;
   if (f->kind != LEDE_FIGURE_COUNT)
     {
       prev->kind = f->kind;
       prev->unit = g_strdup (f->unit);
+      /* "over 90 to 100 days": during them */
+      if (f->kind == LEDE_FIGURE_DURATION && g_strcmp0 (prev->qualifier, "over") == 0
+          && tok_is (c, c->prev_first, "over") && c->prev_num == c->prev_first + 1
+          && !(c->prev_first > 0
+               && (tok_is (c, c->prev_first - 1, "for") || tok_is (c, c->prev_first - 1, "than"))))
+        {
+          g_clear_pointer (&prev->qualifier, g_free);
+          lede_doc_span_from_tokens (c->doc, c->prev_num, c->prev_end, &prev->span);
+        }
     }
   else if (f->noun_end > 0)
     prev->unit = lede_doc_dup_token_lower (c->doc, f->noun_end - 1);
@@ -2155,6 +2182,8 @@ lede_find_figures (LedeDoc *doc)
       emit (&c, &f);
       c.prev_fig = doc->figures->len - 1;
       c.prev_end = f.end;
+      c.prev_first = f.first;
+      c.prev_num = f.num;
       c.prev_bare_unscaled = f.bare && !f.scaled;
       c.done = f.end;
       i = MAX (f.end, i + 1);
