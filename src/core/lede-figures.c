@@ -985,6 +985,17 @@ parse_amount (Ctx *c, guint i, Amount *a, gboolean money)
           Digits md;
           const char *ampm = NULL;
 
+          if (parse_digits (m, mlen, &md) && !md.plain && md.int_digits == 2 && md.value < 60
+              && md.suffix_len == 0 && memchr (m, ',', mlen) == NULL)
+            {
+              /* "1:55.4": minutes and seconds run */
+              a->value = a->value * 60 + md.value;
+              a->unit_type = 'd';
+              a->unit = "seconds";
+              a->plain = FALSE;
+              a->end = i + 3;
+              return TRUE;
+            }
           if (parse_digits (m, mlen, &md) && md.plain && md.int_digits == 2 && md.value < 60)
             {
               const char *part;
@@ -1159,7 +1170,8 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
         {
           gboolean capital = (tflags (c, k) & LEDE_TOKEN_CAPITALIZED) != 0;
           /* A capitalized plural is the head only at the end of the name. */
-          if (!capital || !is_word (c, k + 1) || is_stop (c, k + 1) || !same_sentence (c, k, k + 1))
+          if (!capital || !is_word (c, k + 1) || is_stop (c, k + 1) || !same_sentence (c, k, k + 1)
+              || !(tflags (c, k + 1) & LEDE_TOKEN_CAPITALIZED))
             {
               *first = j;
               *end = k + 1;
@@ -1332,8 +1344,13 @@ parse_date (Ctx *c, guint i, Cand *f)
                 }
               else
                 {
+                  int last;
                   g_snprintf (f->date, sizeof f->date, "--%02d-%02d", month, day);
                   f->end = i + 2;
+                  /* "Aug. 2-7": one span of days */
+                  if (is_dash (c, i + 2) && glued (c, i + 2) && glued (c, i + 3)
+                      && day_number (c, i + 3, &last) && last > day)
+                    f->end = i + 4;
                 }
               return TRUE;
             }
@@ -1624,7 +1641,8 @@ figure_at (Ctx *c, guint i, Cand *f)
           nt = lookup_tok (c, c->l->numbers, i, &num, NULL);
           if (nt == 'c' || nt == 'o')
             ; /* a number word */
-          else if (len == 5 && tok_is (c, i, "minus") && is_number (c, i + 1))
+          else if (len == 5 && tok_is (c, i, "minus") && is_number (c, i + 1)
+                   && !(i > 0 && tok_is (c, i - 1, "or"))) /* "plus or minus 3 points" */
             {
               negative = TRUE;
               start = i + 1;
