@@ -1757,6 +1757,9 @@ have_amount:
       if (a.words && a.value == 2 && !is_word (c, j) && start > 0
           && (tok_is (c, start - 1, "a") || tok_is (c, start - 1, "per") || is_number (c, start - 1)))
         return FALSE;
+      /* "First, ...": a step in an argument, not a rank */
+      if (a.words && a.value <= 3 && clause_start (c, start) && punct_is (c, j, ","))
+        return FALSE;
       if (in_name (c, start, &a))
         return FALSE;
       /* "the 31st" followed by a month was a date; "third consecutive term" */

@@ -261,6 +261,22 @@ test_names (void)
   expect_none (a, "24/7");
 }
 
+static void
+test_idioms (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyze ("At one point the margin was plus or minus 3 percentage points. First, the poll ran Aug. 2-7. "
+               "She won the 800m in 1:55.4 and came second.");
+
+  expect_none (a, "At one point");
+  expect_none (a, "First,");
+  g_assert_cmpfloat (expect (a, "3 percentage points", LEDE_FIGURE_PERCENT, 3)->value, >, 0);
+  expect_date (a, "Aug. 2-7", "--08-02");
+  g_assert_cmpstr (expect (a, "800m", LEDE_FIGURE_QUANTITY, 800)->unit, ==, "m");
+  expect (a, "1:55.4", LEDE_FIGURE_DURATION, 115.4);
+  expect (a, "second", LEDE_FIGURE_ORDINAL, 2);
+}
+
 /* Spans are code points: text before the figure that is not ASCII must not shift it. */
 static void
 test_offsets (void)
@@ -336,6 +352,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/core/figures/quantities", test_quantities);
   g_test_add_func ("/lede/core/figures/scores-and-ranges", test_scores_and_ranges);
   g_test_add_func ("/lede/core/figures/names", test_names);
+  g_test_add_func ("/lede/core/figures/idioms", test_idioms);
   g_test_add_func ("/lede/core/figures/offsets", test_offsets);
   g_test_add_func ("/lede/core/figures/odd-input", test_odd_input);
 
