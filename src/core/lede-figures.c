@@ -903,9 +903,14 @@ parse_words (Ctx *c, guint i, Amount *a)
         }
       else if (type == 'o' && (!any || last == 'c' || last == 'x'))
         {
-          if (any && last == 'c' && num >= 3 && num <= 100 && cur < num && tok_is (c, j + 1, "of"))
+          /* After a cardinal, an ordinal joins only as "twenty first" or
+           * "two hundredth"; "seven ninth" is no number. */
+          if (any && last == 'c' && !(num >= 100 || (cur >= 20 && fmod (cur, 10) == 0 && num < 10))
+              && !(num >= 3 && num <= 20 && cur < num))
+            break;
+          if (any && last == 'c' && num >= 3 && num <= 20 && cur < num)
             {
-              /* "one third of" */
+              /* "one third of", "one third" */
               a->value = round (1000.0 * cur / num) / 10.0;
               a->kind = AMOUNT_FRACTION;
               a->words = TRUE;
