@@ -666,11 +666,29 @@ set_time (Amount *a, int hour, int minute, const char *ampm)
 static void
 apply_scales (Ctx *c, Amount *a, gboolean money)
 {
-  while (a->end < c->n && is_word (c, a->end) && same_sentence (c, a->end - 1, a->end))
+  for (;;)
     {
       double num;
-      char type = lookup_tok (c, c->l->numbers, a->end, &num, NULL);
+      guint k = a->end;
+      char type;
 
+      /* "$5-million" */
+      if (punct_is (c, k, "-") && glued (c, k) && glued (c, k + 1))
+        k++;
+      if (k >= c->n || !is_word (c, k) || !same_sentence (c, a->end - 1, k))
+        break;
+      type = lookup_tok (c, c->l->numbers, k, &num, NULL);
+      if (type == 0)
+        {
+          /* "2-million-strong" */
+          gsize len;
+          const char *s = tstr (c, k, &len);
+          const char *hy = memchr (s, '-', len);
+          if (hy != NULL && hy > s)
+            type = lookup (c->l->numbers, s, hy - s, &num, NULL);
+          if (type != 'x')
+            break;
+        }
       /* "m" and "k" alone are metres and other things unless money is counted */
       if (type == 'x' || (type == 's' && money))
         {
@@ -678,7 +696,7 @@ apply_scales (Ctx *c, Amount *a, gboolean money)
           a->scale *= num;
           a->scaled = TRUE;
           a->plain = FALSE;
-          a->end++;
+          a->end = k + 1;
         }
       else
         break;

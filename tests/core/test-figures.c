@@ -91,9 +91,9 @@ test_number_words (void)
 static void
 test_money (void)
 {
-  g_autoptr (LedeAnalysis) a
-    = analyze ("The fund holds $4 million, the bank lent €20bn and the club paid £1.2 billion. "
-               "Donors gave 4 million dollars, a ticket costs US$12.50 and the fee was £6m.");
+  g_autoptr (LedeAnalysis) a = analyze (
+    "The fund holds $4 million, the bank lent €20bn and the club paid £1.2 billion. "
+    "Donors gave 4 million dollars, a ticket costs US$12.50 and the fee was £6m, from a $5-million grant.");
 
   g_assert_cmpstr (expect (a, "$4 million", LEDE_FIGURE_MONEY, 4e6)->unit, ==, "USD");
   g_assert_cmpstr (expect (a, "€20bn", LEDE_FIGURE_MONEY, 2e10)->unit, ==, "EUR");
@@ -101,6 +101,7 @@ test_money (void)
   g_assert_cmpstr (expect (a, "4 million dollars", LEDE_FIGURE_MONEY, 4e6)->unit, ==, "USD");
   g_assert_cmpstr (expect (a, "US$12.50", LEDE_FIGURE_MONEY, 12.5)->unit, ==, "USD");
   expect (a, "£6m", LEDE_FIGURE_MONEY, 6e6);
+  expect (a, "$5-million", LEDE_FIGURE_MONEY, 5e6);
 }
 
 static void
