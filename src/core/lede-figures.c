@@ -2033,6 +2033,28 @@ dup_tokens (const Ctx *c, guint first, guint end)
   return lede_doc_dup_range (c->doc, first, end);
 }
 
+/* "opened", "quickly": not the noun a compound describes */
+static gboolean
+verb_like (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s = tstr (c, i, &len);
+  return len > 3 && (ends_with (s, len, "ed") || ends_with (s, len, "ly"));
+}
+
+/* Does the figure end in a compound adjective ("five-day", "26-year-old", "10-point")? */
+static gboolean
+ends_in_compound (const Ctx *c, const Cand *f)
+{
+  guint last = f->end - 1;
+  gsize len;
+  const char *s = tstr (c, last, &len);
+
+  if (is_word (c, last) && memchr (s, '-', len) != NULL)
+    return TRUE;
+  return last > f->num && glued (c, last) && punct_is (c, last - 1, "-");
+}
+
 /* A short phrase for what the figure describes: the counted noun and what
  * follows it, or the words before the figure in its clause. */
 static char *
@@ -2071,6 +2093,18 @@ about_of (Ctx *c, const Cand *f)
         end--;
       if (end > first)
         return dup_tokens (c, first, end);
+    }
+
+  /* "a five-day strike", "the 26-year-old midfielder": the noun after the compound */
+  if (ends_in_compound (c, f) && is_word (c, f->end) && !verb_like (c, f->end)
+      && !(tflags (c, f->end) & LEDE_TOKEN_CAPITALIZED) && !is_stop (c, f->end) && !starts_number (c, f->end)
+      && same_sentence (c, f->first, f->end))
+    {
+      first = f->end;
+      for (k = first; k < c->n && k < first + 3 && is_word (c, k) && same_sentence (c, first, k); k++)
+        if (is_stop (c, k) || starts_number (c, k) || (tflags (c, k) & LEDE_TOKEN_CAPITALIZED))
+          break;
+      return dup_tokens (c, first, k);
     }
 
   /* "a 2% drop in sales", "a 25% tariff on steel" */
