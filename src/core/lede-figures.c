@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lede-analysis-private.h"
@@ -274,6 +275,7 @@ typedef struct
   guint prev_num;
   guint prev_end;
   gboolean prev_bare_unscaled;
+  guint skip_to; /* tokens before this one are passed over */
 } Ctx;
 
 /* What a number reads as, before the words around it say more. */
@@ -1206,8 +1208,8 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
           /* Verbs and adverbs do not make a singular noun. */
           if (len > 3 && (ends_with (s, len, "ed") || ends_with (s, len, "ly") || ends_with (s, len, "ing")))
             break;
-          if (!is_word (c, k + 1) || is_stop (c, k + 1) || words + 1 == max || !same_sentence (c, k, k + 1)
-              || (tflags (c, k + 1) & LEDE_TOKEN_POSSESSIVE))
+          if (!is_word (c, k + 1) || is_stop (c, k + 1) || starts_number (c, k + 1) || words + 1 == max
+              || !same_sentence (c, k, k + 1) || (tflags (c, k + 1) & LEDE_TOKEN_POSSESSIVE))
             {
               if ((tflags (c, k) & LEDE_TOKEN_CAPITALIZED) && !(tflags (c, k) & LEDE_TOKEN_TITLE))
                 break;
@@ -1475,6 +1477,45 @@ parse_coded (Ctx *c, guint i, Cand *f)
   return FALSE;
 }
 
+/* Numbers joined by glued dashes, three or more: an ISO date
+ * ("2024-07-31") becomes one figure in @f (f->end past it); anything else
+ * (a phone number, a code) is skipped (f->end left at @i). Returns FALSE
+ * when there is no such chain. */
+static gboolean
+dash_chain (Ctx *c, guint i, Cand *f)
+{
+  guint k = i, groups = 1;
+  gsize len[3] = { 0 };
+  const char *s[3] = { NULL };
+
+  if (i > 0 && (punct_is (c, i - 1, "-")) && glued (c, i) && is_number (c, i - 2) && glued (c, i - 1))
+    return FALSE; /* inside a chain that was read already */
+  s[0] = tstr (c, i, &len[0]);
+  while (punct_is (c, k + 1, "-") && glued (c, k + 1) && is_number (c, k + 2) && glued (c, k + 2))
+    {
+      k += 2;
+      if (groups < 3)
+        s[groups] = tstr (c, k, &len[groups]);
+      groups++;
+    }
+  if (groups < 3)
+    return FALSE;
+  f->end = i;
+  if (groups == 3 && len[0] == 4 && len[1] == 2 && len[2] == 2)
+    {
+      int y = atoi (s[0]), m = atoi (s[1]), d = atoi (s[2]);
+      if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        {
+          f->first = f->num = i;
+          f->end = k + 1;
+          f->kind = LEDE_FIGURE_DATE;
+          g_snprintf (f->date, sizeof f->date, "%04d-%02d-%02d", y, m, d);
+        }
+    }
+  c->skip_to = k + 1;
+  return TRUE;
+}
+
 /* ---- one figure ---- */
 
 /* Is the number at @i part of a name ("Boeing 737", "Formula One", "S&P 500")? */
@@ -1644,6 +1685,9 @@ figure_at (Ctx *c, guint i, Cand *f)
       if ((punct_is (c, i + 1, "/") && glued (c, i + 1) && is_number (c, i + 2))
           || (i >= 2 && punct_is (c, i - 1, "/") && glued (c, i) && is_number (c, i - 2)))
         return FALSE;
+      /* "2024-07-31" is a date; "1-800-555-0199" a phone number */
+      if (dash_chain (c, i, f))
+        return f->end > i;
     }
   else if (is_word (c, i))
     {
@@ -1791,6 +1835,15 @@ have_amount:
           f->noun_first = nf;
           f->noun_end = ne;
           f->end = ne;
+        }
+      else if (a.words && a.value >= 3 && a.value <= 20 && start > 0
+               && (tok_is (c, start - 1, "a") || tok_is (c, start - 1, "an")) && start - 1 >= c->done)
+        {
+          /* "fell by a fifth": a share, not a rank */
+          f->kind = LEDE_FIGURE_PERCENT;
+          f->value = round (1000.0 / a.value) / 10.0;
+          f->unit = "%";
+          f->first = start - 1;
         }
       return TRUE;
     }
@@ -2229,7 +2282,7 @@ lede_find_figures (LedeDoc *doc)
       /* Only numbers, words and a few symbols start a figure. */
       if (!(flags & (LEDE_TOKEN_NUMBER | LEDE_TOKEN_WORD | LEDE_TOKEN_PUNCT)) || !figure_at (&c, i, &f))
         {
-          i++;
+          i = MAX (i + 1, c.skip_to);
           continue;
         }
 

@@ -278,6 +278,20 @@ test_idioms (void)
   expect (a, "second", LEDE_FIGURE_ORDINAL, 2);
 }
 
+static void
+test_shares_and_codes (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyze ("Crime fell by a fifth, data from 2024-07-31 show. Call 1-800-555-0199. He seeks a third "
+               "consecutive six-year term.");
+
+  expect (a, "a fifth", LEDE_FIGURE_PERCENT, 20);
+  expect_date (a, "2024-07-31", "2024-07-31");
+  expect_none (a, "1-800-555-0199");
+  expect (a, "third consecutive", LEDE_FIGURE_ORDINAL, 3);
+  expect (a, "six-year", LEDE_FIGURE_DURATION, 6);
+}
+
 /* Spans are code points: text before the figure that is not ASCII must not shift it. */
 static void
 test_offsets (void)
@@ -354,6 +368,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/core/figures/scores-and-ranges", test_scores_and_ranges);
   g_test_add_func ("/lede/core/figures/names", test_names);
   g_test_add_func ("/lede/core/figures/idioms", test_idioms);
+  g_test_add_func ("/lede/core/figures/shares-and-codes", test_shares_and_codes);
   g_test_add_func ("/lede/core/figures/offsets", test_offsets);
   g_test_add_func ("/lede/core/figures/odd-input", test_odd_input);
 
