@@ -49,7 +49,6 @@ typedef struct
  * hashes the word as it lies in the text, without copying it. */
 typedef struct
 {
-  ListId numbers, units, qualifiers, dates;
   GHashTable *building; /* lower-case entry -> WordInfo, while loading */
   Entry *entries;
   guint32 *slots; /* entry index + 1, or 0 */
@@ -77,10 +76,19 @@ letter_class (char ch)
   return ch >= 'a' && ch <= 'z' ? (guint) (ch - 'a') : 26;
 }
 
+/* The filter's bits for words that begin like @s; bit n is set when a
+ * word of length n (or a compound's first part of length n) may start a figure. */
 static inline guint32 *
 filter_bits (Lists *lists, const char *s, gsize len)
 {
   return &lists->may_start[letter_class (s[0])][len > 1 ? letter_class (s[1]) : 26];
+}
+
+static inline gboolean
+filter_has (const Lists *lists, const char *s, gsize len)
+{
+  return (lists->may_start[letter_class (s[0])][len > 1 ? letter_class (s[1]) : 26] & (1u << MIN (len, 31)))
+         != 0;
 }
 
 static inline guint32
@@ -243,10 +251,6 @@ lists_get (void)
       static const char *names[] = { "number-words", "units", "qualifiers", "dates" };
       static const char *starters[] = { "a", "an", "minus", "rs", "rs." };
 
-      lists.numbers = LIST_NUMBERS;
-      lists.units = LIST_UNITS;
-      lists.qualifiers = LIST_QUALIFIERS;
-      lists.dates = LIST_DATES;
       lists.building = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
       for (guint k = 0; k < G_N_ELEMENTS (names); k++)
         {
@@ -502,8 +506,6 @@ lookup_l (const Lists *l, ListId list, const char *key, gsize len, double *num, 
   return info_get (info_lookup (l, key, len), list, num, rest);
 }
 
-#define lookup(list, key, len, num, rest) lookup_l (c->l, (list), (key), (len), (num), (rest))
-
 static const WordInfo *
 tok_info (const Ctx *c, guint i)
 {
@@ -535,7 +537,7 @@ word_may_start (const Ctx *c, guint i, const char *s, gsize len)
 
   if (tflags (c, i) & LEDE_TOKEN_UPPER)
     return TRUE;
-  if ((*filter_bits ((Lists *) c->l, s, len) & (1u << MIN (len, 31))) && tok_info (c, i)->starts)
+  if (filter_has (c->l, s, len) && tok_info (c, i)->starts)
     return TRUE;
   if (g_ascii_isdigit (s[len - 1]))
     return TRUE; /* "Q3", "FY24", "mid-2024" */
@@ -557,15 +559,11 @@ is_stop (const Ctx *c, guint i)
 static int
 month_at (const Ctx *c, guint i)
 {
-  gsize len;
-  const char *s;
   double num;
 
   if (!is_word (c, i) || !(tflags (c, i) & LEDE_TOKEN_CAPITALIZED))
     return 0;
-  s = tstr (c, i, &len);
-  (void) s;
-  if (lookup_tok (c, c->l->dates, i, &num, NULL) != 'm')
+  if (lookup_tok (c, LIST_DATES, i, &num, NULL) != 'm')
     return 0;
   return (int) num;
 }
@@ -679,7 +677,7 @@ apply_scales (Ctx *c, Amount *a, gboolean money)
         k++;
       if (k >= c->n || !is_word (c, k) || !same_sentence (c, a->end - 1, k))
         break;
-      type = lookup_tok (c, c->l->numbers, k, &num, NULL);
+      type = lookup_tok (c, LIST_NUMBERS, k, &num, NULL);
       if (type == 0)
         {
           /* "2-million-strong" */
@@ -687,7 +685,7 @@ apply_scales (Ctx *c, Amount *a, gboolean money)
           const char *s = tstr (c, k, &len);
           const char *hy = memchr (s, '-', len);
           if (hy != NULL && hy > s)
-            type = lookup (c->l->numbers, s, hy - s, &num, NULL);
+            type = lookup_l (c->l, LIST_NUMBERS, s, hy - s, &num, NULL);
           if (type != 'x')
             break;
         }
@@ -712,14 +710,14 @@ m_is_million (Ctx *c, guint j)
 {
   guint nf, ne;
 
-  if (lookup_tok (c, c->l->units, j, NULL, NULL) == 'r')
+  if (lookup_tok (c, LIST_UNITS, j, NULL, NULL) == 'r')
     return FALSE;
   return tok_is (c, j, "of") || counted_noun (c, j, FALSE, &nf, &ne);
 }
 
 /* A suffix stuck to the digits: "10th", "1990s", "5bn", "10km", "3pm". */
 static gboolean
-apply_suffix (Ctx *c, guint i, const Digits *d, Amount *a, gboolean money)
+apply_suffix (Ctx *c, const Digits *d, Amount *a, gboolean money)
 {
   char buf[KEY_MAX];
   const char *s = d->suffix;
@@ -763,7 +761,7 @@ apply_suffix (Ctx *c, guint i, const Digits *d, Amount *a, gboolean money)
    * but for temperatures and money scales. */
   if (len == 1 && g_ascii_isupper (s[0]) && !strchr ("CFMBK", s[0]))
     return FALSE;
-  type = lookup (c->l->numbers, buf, len, &num, NULL);
+  type = lookup_l (c->l, LIST_NUMBERS, buf, len, &num, NULL);
   if (type == 'x' || type == 's')
     {
       /* Without money, "100m" is metres ("the 100m", "a 10m fall") unless
@@ -781,14 +779,13 @@ apply_suffix (Ctx *c, guint i, const Digits *d, Amount *a, gboolean money)
       a->scaled = TRUE;
       return TRUE;
     }
-  type = lookup (c->l->units, buf, len, NULL, &unit);
+  type = lookup_l (c->l, LIST_UNITS, buf, len, NULL, &unit);
   if (type != 0 && strchr ("$pdaq", type))
     {
       a->unit_type = type;
       a->unit = unit;
       return TRUE;
     }
-  (void) i;
   return FALSE;
 }
 
@@ -814,7 +811,7 @@ parse_words (Ctx *c, guint i, Amount *a)
         break;
       /* "two hundred and fifty" */
       if (any && last == 'x' && strcmp (buf, "and") == 0
-          && lookup_tok (c, c->l->numbers, j + 1, NULL, NULL) == 'c')
+          && lookup_tok (c, LIST_NUMBERS, j + 1, NULL, NULL) == 'c')
         {
           j++;
           continue;
@@ -824,7 +821,7 @@ parse_words (Ctx *c, guint i, Amount *a)
         {
           /* A compound: a number, then more number or a word. */
           double n1, n2;
-          char t1 = lookup (c->l->numbers, buf, hy - buf, &n1, NULL);
+          char t1 = lookup_l (c->l, LIST_NUMBERS, buf, hy - buf, &n1, NULL);
           const char *rest = hy + 1;
           gsize rest_len = len - (hy - buf) - 1;
           const char *unit;
@@ -834,14 +831,14 @@ parse_words (Ctx *c, guint i, Amount *a)
             break;
           {
             const char *hy2 = memchr (rest, '-', rest_len);
-            t2 = lookup (c->l->numbers, rest, hy2 ? (gsize) (hy2 - rest) : rest_len, &n2, NULL);
+            t2 = lookup_l (c->l, LIST_NUMBERS, rest, hy2 ? (gsize) (hy2 - rest) : rest_len, &n2, NULL);
             if (hy2 != NULL && t1 == 'c' && t2 == 'c' && n1 >= 20 && n2 < 10)
               {
                 /* "forty-two-year-old": tens and units, then a word */
                 n1 += n2;
                 rest_len -= hy2 + 1 - rest;
                 rest = hy2 + 1;
-                t2 = lookup (c->l->numbers, rest, rest_len, &n2, NULL);
+                t2 = lookup_l (c->l, LIST_NUMBERS, rest, rest_len, &n2, NULL);
               }
             else if (hy2 != NULL)
               t2 = 0;
@@ -864,7 +861,7 @@ parse_words (Ctx *c, guint i, Amount *a)
               a->end = j + 1;
               return TRUE;
             }
-          ut = lookup (c->l->units, rest, rest_len, NULL, &unit);
+          ut = lookup_l (c->l, LIST_UNITS, rest, rest_len, NULL, &unit);
           if (ut != 0 && strchr ("dqa$", ut))
             {
               /* "six-year", "one-day", "five-mile", "four-year-old" */
@@ -899,7 +896,7 @@ parse_words (Ctx *c, guint i, Amount *a)
           break;
         }
 
-      type = lookup (c->l->numbers, buf, len, &num, NULL);
+      type = lookup_l (c->l, LIST_NUMBERS, buf, len, &num, NULL);
       if (type == 'c')
         {
           /* "twenty five" joins; "one two" does not */
@@ -997,7 +994,7 @@ parse_amount (Ctx *c, guint i, Amount *a, gboolean money)
       a->value = d.value;
       a->plain = d.plain;
       a->int_digits = d.int_digits;
-      if (!apply_suffix (c, i, &d, a, money))
+      if (!apply_suffix (c, &d, a, money))
         return FALSE;
       if (a->kind != AMOUNT_CARDINAL || a->unit_type != 0)
         return TRUE;
@@ -1044,7 +1041,7 @@ parse_amount (Ctx *c, guint i, Amount *a, gboolean money)
                 ampm = md.suffix;
               else if (md.suffix_len != 0)
                 return FALSE;
-              if (ampm == NULL && lookup_tok (c, c->l->units, a->end, NULL, &part) == 't' && part != NULL)
+              if (ampm == NULL && lookup_tok (c, LIST_UNITS, a->end, NULL, &part) == 't' && part != NULL)
                 {
                   ampm = part;
                   a->end++;
@@ -1057,7 +1054,7 @@ parse_amount (Ctx *c, guint i, Amount *a, gboolean money)
       if (a->plain && a->value >= 1 && a->value <= 12 && !money)
         {
           const char *part;
-          if (lookup_tok (c, c->l->units, i + 1, NULL, &part) == 't' && part != NULL
+          if (lookup_tok (c, LIST_UNITS, i + 1, NULL, &part) == 't' && part != NULL
               && same_sentence (c, i, i + 1))
             {
               a->end = i + 2;
@@ -1095,7 +1092,7 @@ unit_at (Ctx *c, guint j, guint *end, const char **unit)
 
       if (k == 1)
         {
-          type = lookup_tok (c, c->l->units, j, NULL, unit);
+          type = lookup_tok (c, LIST_UNITS, j, NULL, unit);
           if (type != 0 && strchr ("$pdaq", type))
             {
               *end = j + 1;
@@ -1108,7 +1105,7 @@ unit_at (Ctx *c, guint j, guint *end, const char **unit)
       len = key_of (c, j, j + k, buf, sizeof buf);
       if (len == 0)
         continue;
-      type = lookup (c->l->units, buf, len, NULL, unit);
+      type = lookup_l (c->l, LIST_UNITS, buf, len, NULL, unit);
       if (type != 0 && strchr ("$pdaq", type))
         {
           *end = j + k;
@@ -1159,7 +1156,7 @@ starts_number (const Ctx *c, guint i)
     return FALSE;
   for (gsize k = 0; k < len; k++)
     buf[k] = lower_ascii (s[k]);
-  type = lookup (c->l->numbers, buf, len, NULL, NULL);
+  type = lookup_l (c->l, LIST_NUMBERS, buf, len, NULL, NULL);
   return type == 'c' || type == 'o' || type == 'x' || type == 'v';
 }
 
@@ -1184,7 +1181,7 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
         break;
       if (month_at (c, k) || has_digit (s, len))
         break;
-      type = lookup_tok (c, c->l->units, k, NULL, NULL);
+      type = lookup_tok (c, LIST_UNITS, k, NULL, NULL);
       if (type == 'c' && !(tflags (c, k) & LEDE_TOKEN_CAPITALIZED))
         {
           *first = j;
@@ -1249,7 +1246,7 @@ qualifier_before (Ctx *c, guint first, guint *qfirst)
       if (len == 0 || strncmp (buf, "or ", 3) == 0 || strncmp (buf, "and ", 4) == 0
           || strcmp (buf, "plus") == 0)
         continue;
-      if (lookup (c->l->qualifiers, buf, len, NULL, &q) != 0)
+      if (lookup_l (c->l, LIST_QUALIFIERS, buf, len, NULL, &q) != 0)
         {
           *qfirst = first - k;
           return q;
@@ -1281,7 +1278,7 @@ qualifier_after (Ctx *c, guint j, guint *end)
   if (!(tok_is (c, j, "or") || tok_is (c, j, "and")) || !is_word (c, j + 1) || !same_sentence (c, j, j + 1))
     return NULL;
   len = key_of (c, j, j + 2, buf, sizeof buf);
-  if (len == 0 || lookup (c->l->qualifiers, buf, len, NULL, &q) == 0)
+  if (len == 0 || lookup_l (c->l, LIST_QUALIFIERS, buf, len, NULL, &q) == 0)
     return NULL;
   /* "21 or more people" but not "two or more of" ... both read the same */
   *end = j + 2;
@@ -1457,7 +1454,7 @@ parse_coded (Ctx *c, guint i, Cand *f)
       return TRUE;
     }
   hy = memchr (s, '-', len);
-  if (hy != NULL && lookup (c->l->dates, s, hy - s, NULL, NULL) == 'p')
+  if (hy != NULL && lookup_l (c->l, LIST_DATES, s, hy - s, NULL, NULL) == 'p')
     {
       const char *y = hy + 1;
       gsize ylen = len - (y - s);
@@ -1545,8 +1542,7 @@ in_name (Ctx *c, guint i, const Amount *a)
     return FALSE;
   if ((tflags (c, p) & LEDE_TOKEN_TITLE) && !(tflags (c, p) & LEDE_TOKEN_UPPER))
     return FALSE;
-  if (lookup_tok (c, c->l->units, p, NULL, NULL) == '$'
-      || lookup_tok (c, c->l->numbers, p, NULL, NULL) == 'n')
+  if (lookup_tok (c, LIST_UNITS, p, NULL, NULL) == '$' || lookup_tok (c, LIST_NUMBERS, p, NULL, NULL) == 'n')
     return FALSE;
   {
     guint q;
@@ -1576,7 +1572,7 @@ currency_at (Ctx *c, guint i, guint *next)
           && glued (c, i + 1))
         {
           len = key_of (c, i, i + 2, buf, sizeof buf);
-          if (len && lookup (c->l->units, buf, len, NULL, &unit) == '$')
+          if (len && lookup_l (c->l, LIST_UNITS, buf, len, NULL, &unit) == '$')
             {
               *next = i + 2;
               return unit;
@@ -1587,7 +1583,7 @@ currency_at (Ctx *c, guint i, guint *next)
         return NULL;
     }
   len = key_of (c, i, i + 1, buf, sizeof buf);
-  if (len == 0 || lookup (c->l->units, buf, len, NULL, &unit) != '$')
+  if (len == 0 || lookup_l (c->l, LIST_UNITS, buf, len, NULL, &unit) != '$')
     return NULL;
   *next = i + 1;
   return unit;
@@ -1598,7 +1594,7 @@ static gboolean
 article_amount (Ctx *c, guint i, Amount *a)
 {
   double num;
-  char type = lookup_tok (c, c->l->numbers, i + 1, &num, NULL);
+  char type = lookup_tok (c, LIST_NUMBERS, i + 1, &num, NULL);
 
   memset (a, 0, sizeof *a);
   a->words = TRUE;
@@ -1634,7 +1630,7 @@ half_amount (Ctx *c, guint i, Amount *a)
   a->words = TRUE;
   a->scale = 1;
   if ((tok_is (c, i + 1, "a") || tok_is (c, i + 1, "an"))
-      && lookup_tok (c, c->l->numbers, i + 2, &num, NULL) == 'x')
+      && lookup_tok (c, LIST_NUMBERS, i + 2, &num, NULL) == 'x')
     {
       a->kind = AMOUNT_CARDINAL;
       a->value = num / 2;
@@ -1705,7 +1701,7 @@ figure_at (Ctx *c, guint i, Cand *f)
         {
           if (parse_coded (c, i, f))
             return TRUE;
-          nt = lookup_tok (c, c->l->numbers, i, &num, NULL);
+          nt = lookup_tok (c, LIST_NUMBERS, i, &num, NULL);
           if (nt == 'c' || nt == 'o')
             ; /* a number word */
           else if (len == 5 && tok_is (c, i, "minus") && is_number (c, i + 1)
@@ -1758,7 +1754,7 @@ figure_at (Ctx *c, guint i, Cand *f)
     {
       if (start >= c->n || !same_sentence (c, i, start))
         return FALSE;
-      if (!is_number (c, start) && lookup_tok (c, c->l->numbers, start, NULL, NULL) != 'c')
+      if (!is_number (c, start) && lookup_tok (c, LIST_NUMBERS, start, NULL, NULL) != 'c')
         return FALSE;
     }
 
@@ -1781,7 +1777,7 @@ have_amount:
       f->kind = LEDE_FIGURE_DATE;
       g_strlcpy (f->date, a.time, sizeof f->date);
       /* "3 p.m. ET" */
-      while (lookup_tok (c, c->l->units, f->end, NULL, &unit) == 't' && same_sentence (c, f->num, f->end))
+      while (lookup_tok (c, LIST_UNITS, f->end, NULL, &unit) == 't' && same_sentence (c, f->num, f->end))
         f->end++;
       return TRUE;
     }
@@ -1890,7 +1886,7 @@ have_amount:
 
           type = unit_at (c, j + 1, &uend, &unit);
           if (type == 0 && hy != NULL)
-            type = lookup (c->l->units, w, hy - w, NULL, &unit);
+            type = lookup_l (c->l, LIST_UNITS, w, hy - w, NULL, &unit);
           if (type == 0 && g_ascii_islower (w[0]) && !has_digit (w, wlen))
             {
               /* "12-member panel": the word is what is counted */
@@ -1991,7 +1987,7 @@ have_amount:
       gboolean qualified = qualifier_before (c, start, &q) != NULL;
       guint nf, ne;
       gboolean noun = counted_noun (c, j, FALSE, &nf, &ne);
-      gboolean people = noun && lookup_tok (c, c->l->units, ne - 1, NULL, NULL) == 'c';
+      gboolean people = noun && lookup_tok (c, LIST_UNITS, ne - 1, NULL, NULL) == 'c';
 
       if (!qualified && !(noun && (a.value < 1800 || people)))
         {
@@ -2016,7 +2012,7 @@ have_amount:
     }
 
   /* Ages: "aged 34", "Ferguson, 26, said" */
-  if (start > 0 && lookup_tok (c, c->l->units, start - 1, NULL, NULL) == 'g')
+  if (start > 0 && lookup_tok (c, LIST_UNITS, start - 1, NULL, NULL) == 'g')
     {
       f->kind = LEDE_FIGURE_QUANTITY;
       f->unit = "years";
@@ -2033,15 +2029,12 @@ have_amount:
 
   /* Designations: "type 2", "phase 3", "No. 1" */
   if (start > 0 && !a.words && a.value >= 0 && a.value == floor (a.value) && !a.scaled
-      && lookup_tok (c, c->l->numbers, start - 1, NULL, NULL) == 'n' && same_sentence (c, start - 1, start))
+      && lookup_tok (c, LIST_NUMBERS, start - 1, NULL, NULL) == 'n' && same_sentence (c, start - 1, start))
     {
-      gsize len;
-      const char *s = tstr (c, start - 1, &len);
       f->kind = LEDE_FIGURE_ORDINAL;
       f->first = start - 1;
       f->noun_first = start - 1;
       f->noun_end = start;
-      (void) s;
       return TRUE;
     }
 
@@ -2064,7 +2057,7 @@ counted:
       guint q;
       if (f->noun_end == 0 && qualifier_before (c, start, &q) == NULL)
         return FALSE;
-      if (f->noun_end > 0 && lookup_tok (c, c->l->units, f->noun_end - 1, NULL, NULL) == 'i')
+      if (f->noun_end > 0 && lookup_tok (c, LIST_UNITS, f->noun_end - 1, NULL, NULL) == 'i')
         return FALSE;
       if (start > 0
           && (tok_is (c, start - 1, "no") || tok_is (c, start - 1, "the") || tok_is (c, start - 1, "this")
@@ -2123,7 +2116,7 @@ about_of (Ctx *c, const Cand *f)
       for (k = end; k < c->n && k < f->noun_end + 4 && is_word (c, k) && same_sentence (c, first, k); k++)
         {
           if (tok_is (c, k, "and") || tok_is (c, k, "but") || tok_is (c, k, "or") || tok_is (c, k, "while")
-              || lookup_tok (c, c->l->numbers, k, NULL, NULL) == 'c' || month_at (c, k))
+              || lookup_tok (c, LIST_NUMBERS, k, NULL, NULL) == 'c' || month_at (c, k))
             break;
         }
       end = k;
