@@ -2101,6 +2101,27 @@ ends_in_compound (const Ctx *c, const Cand *f)
   return last > f->num && glued (c, last) && punct_is (c, last - 1, "-");
 }
 
+/* Up to five words of the clause before the figure, without the function
+ * words at either end: "Starbucks sales dropped", "Chávez’s death". */
+static gboolean
+words_before (const Ctx *c, const Cand *f, guint *out_first, guint *out_end)
+{
+  guint end = f->first;
+  guint first = end;
+
+  while (first > 0 && first > end - MIN (end, 5) && same_sentence (c, first - 1, f->first)
+         && (is_word (c, first - 1) || (tflags (c, first - 1) & LEDE_TOKEN_POSSESSIVE))
+         && first - 1 >= c->done)
+    first--;
+  while (end > first && is_stop (c, end - 1))
+    end--;
+  while (first < end && (is_stop (c, first) || (tflags (c, first) & LEDE_TOKEN_POSSESSIVE)))
+    first++;
+  *out_first = first;
+  *out_end = end;
+  return first < end;
+}
+
 /* A short phrase for what the figure describes: the counted noun and what
  * follows it, or the words before the figure in its clause. */
 static char *
@@ -2122,6 +2143,28 @@ about_of (Ctx *c, const Cand *f)
       end = k;
       while (end > f->noun_end && is_stop (c, end - 1))
         end--;
+      if (end == f->noun_end)
+        {
+          /* Nothing follows the noun: the verb before says what happened to
+           * it ("airstrikes killed … people"). */
+          guint bfirst, bend;
+          if (words_before (c, f, &bfirst, &bend))
+            {
+              g_autofree char *before = NULL;
+              g_autofree char *noun = NULL;
+
+              /* only the last run of content words: "killed", not "asserts that it has killed" */
+              for (k = bend; k > bfirst; k--)
+                if (is_stop (c, k - 1))
+                  {
+                    bfirst = k;
+                    break;
+                  }
+              before = dup_tokens (c, bfirst, bend);
+              noun = dup_tokens (c, first, end);
+              return g_strconcat (before, " … ", noun, NULL);
+            }
+        }
       return dup_tokens (c, first, end);
     }
 
@@ -2170,17 +2213,7 @@ about_of (Ctx *c, const Cand *f)
     }
 
   /* The words before: "Starbucks sales dropped", "Chávez’s death" */
-  end = f->first;
-  first = end;
-  while (first > 0 && first > end - MIN (end, 5) && same_sentence (c, first - 1, f->first)
-         && (is_word (c, first - 1) || (tflags (c, first - 1) & LEDE_TOKEN_POSSESSIVE))
-         && first - 1 >= c->done)
-    first--;
-  while (end > first && is_stop (c, end - 1))
-    end--;
-  while (first < end && (is_stop (c, first) || (tflags (c, first) & LEDE_TOKEN_POSSESSIVE)))
-    first++;
-  if (first < end)
+  if (words_before (c, f, &first, &end))
     return dup_tokens (c, first, end);
   return NULL;
 }
