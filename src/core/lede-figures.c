@@ -1828,6 +1828,9 @@ have_amount:
       /* "the 31st" followed by a month was a date; "third consecutive term" */
       if (counted_noun (c, j, TRUE, &nf, &ne))
         {
+          /* "third-quarter revenue", not "third-quarter revenue grew" */
+          if (a.hyphen_tail)
+            ne = nf + 1;
           f->noun_first = nf;
           f->noun_end = ne;
           f->end = ne;
@@ -2258,9 +2261,9 @@ share_unit (Ctx *c, Cand *f)
   if (prev->kind == LEDE_FIGURE_DATE || f->kind == LEDE_FIGURE_DATE || prev->kind == LEDE_FIGURE_ORDINAL
       || f->kind == LEDE_FIGURE_ORDINAL)
     return;
-  if (f->bare && prev->kind != LEDE_FIGURE_COUNT)
+  if (f->bare && (prev->kind == LEDE_FIGURE_QUANTITY || prev->kind == LEDE_FIGURE_DURATION) && !f->scaled)
     {
-      /* "aged 13 to 17" */
+      /* "aged 13 to 17"; but "fell 9% to 13.2 million" is two things */
       f->kind = prev->kind;
       if (prev->unit != NULL)
         f->unit = g_intern_string (prev->unit);
