@@ -2187,6 +2187,24 @@ about_of (Ctx *c, const Cand *f)
         return dup_tokens (c, first, end);
     }
 
+  /* "$110 billion for roads and bridges", "$550 billion in new spending" */
+  if (f->kind == LEDE_FIGURE_MONEY && f->noun_end == 0
+      && (tok_is (c, f->end, "for") || tok_is (c, f->end, "in") || tok_is (c, f->end, "on"))
+      && is_word (c, f->end + 1) && same_sentence (c, f->end, f->end + 1))
+    {
+      first = f->end + 1;
+      if (tok_is (c, first, "the") || tok_is (c, first, "its") || tok_is (c, first, "their"))
+        first++;
+      for (k = first; k < c->n && k < first + 4 && is_word (c, k) && same_sentence (c, f->end, k); k++)
+        if (starts_number (c, k) || month_at (c, k))
+          break;
+      end = k;
+      while (end > first && is_stop (c, end - 1))
+        end--;
+      if (end > first)
+        return dup_tokens (c, first, end);
+    }
+
   /* "a five-day strike", "the 26-year-old midfielder": the noun after the compound */
   if (ends_in_compound (c, f) && is_word (c, f->end) && !verb_like (c, f->end)
       && !(tflags (c, f->end) & LEDE_TOKEN_CAPITALIZED) && !is_stop (c, f->end) && !starts_number (c, f->end)
