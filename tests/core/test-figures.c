@@ -292,6 +292,19 @@ test_shares_and_codes (void)
   expect (a, "six-year", LEDE_FIGURE_DURATION, 6);
 }
 
+static void
+test_about (void)
+{
+  g_autoptr (LedeAnalysis) a = analyze (
+    "Airstrikes killed at least 21 people. The plan sets aside $110 billion for roads and bridges, "
+    "and 80% of votes were counted. Dockers began a five-day strike.");
+
+  g_assert_cmpstr (find (a, "at least 21 people")->about, ==, "Airstrikes killed … people");
+  g_assert_cmpstr (find (a, "$110 billion")->about, ==, "roads and bridges");
+  g_assert_cmpstr (find (a, "80%")->about, ==, "votes were counted");
+  g_assert_cmpstr (find (a, "five-day")->about, ==, "strike");
+}
+
 /* Spans are code points: text before the figure that is not ASCII must not shift it. */
 static void
 test_offsets (void)
@@ -369,6 +382,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/core/figures/names", test_names);
   g_test_add_func ("/lede/core/figures/idioms", test_idioms);
   g_test_add_func ("/lede/core/figures/shares-and-codes", test_shares_and_codes);
+  g_test_add_func ("/lede/core/figures/about", test_about);
   g_test_add_func ("/lede/core/figures/offsets", test_offsets);
   g_test_add_func ("/lede/core/figures/odd-input", test_odd_input);
 
