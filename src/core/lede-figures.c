@@ -1225,9 +1225,27 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
 static const char *
 qualifier_before (Ctx *c, guint first, guint *qfirst)
 {
+  static const struct
+  {
+    const char *sign;
+    const char *qualifier;
+  } signs[] = { { "≥", "at least" }, { "≤", "up to" }, { ">", "over" }, { "<", "under" }, { "~", "about" } };
   char buf[KEY_MAX];
 
-  if (first == 0 || first - 1 < c->done || !tok_info (c, first - 1)->qual_last)
+  if (first == 0 || first - 1 < c->done)
+    return NULL;
+  /* "≥60 years", "<5%", "~300" */
+  if (tflags (c, first - 1) & LEDE_TOKEN_PUNCT)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (signs); k++)
+        if (punct_is (c, first - 1, signs[k].sign) && same_sentence (c, first - 1, first))
+          {
+            *qfirst = first - 1;
+            return signs[k].qualifier;
+          }
+      return NULL;
+    }
+  if (!tok_info (c, first - 1)->qual_last)
     return NULL;
   for (guint k = 3; k >= 1; k--)
     {

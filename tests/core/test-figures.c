@@ -165,7 +165,8 @@ test_qualifiers (void)
     = analyze ("Airstrikes killed at least 21 people and more than 200 soldiers. Over 40,000 were hurt, "
                "nearly 6,000 fled, almost 90 hid, some 9,500 stayed and approximately 300 left. An "
                "estimated 12 boats sank, up to 7 ships burned and fewer than 10 planes flew. Under 5 "
-               "trains ran. Talks went on over five days, for over five years, to exactly 3 deals.");
+               "trains ran. Talks went on over five days, for over five years, to exactly 3 deals. Patients "
+               "aged ≥60 years lost <5% and 500+ signed.");
 
   g_assert_cmpstr (expect (a, "at least 21 people", LEDE_FIGURE_COUNT, 21)->qualifier, ==, "at least");
   g_assert_cmpstr (find (a, "at least 21 people")->unit, ==, "people");
@@ -183,6 +184,9 @@ test_qualifiers (void)
   g_assert_null (expect (a, "five days", LEDE_FIGURE_DURATION, 5)->qualifier);
   g_assert_cmpstr (expect (a, "over five years", LEDE_FIGURE_DURATION, 5)->qualifier, ==, "over");
   g_assert_cmpstr (expect (a, "exactly 3 deals", LEDE_FIGURE_COUNT, 3)->qualifier, ==, "exactly");
+  g_assert_cmpstr (expect (a, "≥60 years", LEDE_FIGURE_DURATION, 60)->qualifier, ==, "at least");
+  g_assert_cmpstr (expect (a, "<5%", LEDE_FIGURE_PERCENT, 5)->qualifier, ==, "under");
+  g_assert_cmpstr (expect (a, "500+", LEDE_FIGURE_COUNT, 500)->qualifier, ==, "over");
 }
 
 static void
