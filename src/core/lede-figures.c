@@ -943,7 +943,8 @@ parse_words (Ctx *c, guint i, Amount *a)
           j++;
           break;
         }
-      else if (type == 'F' && any && last == 'c' && cur >= 1 && cur < num)
+      else if (type == 'F' && any && last == 'c' && cur >= 1 && cur < num
+               && (num != 4 || tok_is (c, j + 1, "of")))
         {
           /* "two thirds" */
           a->value = round (1000.0 * cur / num) / 10.0;

@@ -89,6 +89,19 @@ test_number_words (void)
 }
 
 static void
+test_fractions (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyze ("Three quarters of voters agreed, though profits rose in three quarters. "
+               "Twenty five people and one hundred thousand fans came.");
+
+  expect (a, "Three quarters", LEDE_FIGURE_PERCENT, 75);
+  expect (a, "three quarters", LEDE_FIGURE_COUNT, 3);
+  expect (a, "Twenty five people", LEDE_FIGURE_COUNT, 25);
+  expect (a, "one hundred thousand fans", LEDE_FIGURE_COUNT, 1e5);
+}
+
+static void
 test_money (void)
 {
   g_autoptr (LedeAnalysis) a = analyze (
@@ -375,6 +388,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lede/core/figures/number-words", test_number_words);
+  g_test_add_func ("/lede/core/figures/fractions", test_fractions);
   g_test_add_func ("/lede/core/figures/money", test_money);
   g_test_add_func ("/lede/core/figures/percent", test_percent);
   g_test_add_func ("/lede/core/figures/dates", test_dates);
