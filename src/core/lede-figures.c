@@ -2274,8 +2274,14 @@ emit (Ctx *c, Cand *f)
     fig->unit = g_strdup (f->unit);
   else if (f->noun_end > f->noun_first)
     {
-      /* the head noun, in lower case: "people", "combatants" */
-      fig->unit = lede_doc_dup_token_lower (c->doc, f->noun_end - 1);
+      /* The head noun: "people", "combatants"; a people keeps its capital
+       * ("Palestinians") unless a headline gave it one. */
+      guint head = f->noun_end - 1;
+      if ((tflags (c, head) & LEDE_TOKEN_CAPITALIZED) && !(tflags (c, head) & LEDE_TOKEN_TITLE)
+          && !clause_start (c, head))
+        fig->unit = lede_doc_dup_range (c->doc, head, head + 1);
+      else
+        fig->unit = lede_doc_dup_token_lower (c->doc, head);
     }
   fig->qualifier = g_strdup (f->qualifier);
   fig->about = about_of (c, f);
