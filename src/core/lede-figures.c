@@ -2231,7 +2231,8 @@ about_of (Ctx *c, const Cand *f)
     {
       first = f->end;
       for (k = first; k < c->n && k < first + 3 && is_word (c, k) && same_sentence (c, first, k); k++)
-        if (is_stop (c, k) || starts_number (c, k) || (tflags (c, k) & LEDE_TOKEN_CAPITALIZED))
+        if (is_stop (c, k) || starts_number (c, k) || (tflags (c, k) & LEDE_TOKEN_CAPITALIZED)
+            || verb_like (c, k))
           break;
       return dup_tokens (c, first, k);
     }
