@@ -1561,7 +1561,9 @@ in_name (Ctx *c, guint i, const Amount *a)
     return FALSE;
   if ((tflags (c, p) & LEDE_TOKEN_TITLE) && !(tflags (c, p) & LEDE_TOKEN_UPPER))
     return FALSE;
-  if (lookup_tok (c, LIST_UNITS, p, NULL, NULL) == '$' || lookup_tok (c, LIST_NUMBERS, p, NULL, NULL) == 'n')
+  /* "USD 5", "Phase 3", "FY 2024" */
+  if (lookup_tok (c, LIST_UNITS, p, NULL, NULL) == '$' || lookup_tok (c, LIST_NUMBERS, p, NULL, NULL) == 'n'
+      || lookup_tok (c, LIST_DATES, p, NULL, NULL) == 'p')
     return FALSE;
   {
     guint q;
