@@ -1562,7 +1562,8 @@ in_name (Ctx *c, guint i, const Amount *a)
   if ((tflags (c, p) & LEDE_TOKEN_TITLE) && !(tflags (c, p) & LEDE_TOKEN_UPPER))
     return FALSE;
   /* "USD 5", "Phase 3", "FY 2024" */
-  if (lookup_tok (c, LIST_UNITS, p, NULL, NULL) == '$' || lookup_tok (c, LIST_NUMBERS, p, NULL, NULL) == 'n'
+  if (((tflags (c, p) & LEDE_TOKEN_UPPER) && lookup_tok (c, LIST_UNITS, p, NULL, NULL) == '$')
+      || lookup_tok (c, LIST_NUMBERS, p, NULL, NULL) == 'n'
       || lookup_tok (c, LIST_DATES, p, NULL, NULL) == 'p')
     return FALSE;
   {
