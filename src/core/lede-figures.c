@@ -2217,7 +2217,10 @@ about_of (Ctx *c, const Cand *f)
       first = f->end + 1;
       if (tok_is (c, first, "the") || tok_is (c, first, "its") || tok_is (c, first, "their"))
         first++;
-      for (k = first; k < c->n && k < first + 4 && is_word (c, k) && same_sentence (c, f->end, k); k++)
+      /* "in new spending", but "in the U.S." says where, not what */
+      for (k = first; k < c->n && k < first + 4 && is_word (c, k) && same_sentence (c, f->end, k)
+                      && !(tflags (c, first) & LEDE_TOKEN_CAPITALIZED);
+           k++)
         if (starts_number (c, k) || month_at (c, k))
           break;
       end = k;
