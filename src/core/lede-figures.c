@@ -358,10 +358,14 @@ glued (const Ctx *c, guint i)
   return i < c->n && !(tflags (c, i) & (LEDE_TOKEN_SPACE_BEFORE | LEDE_TOKEN_PARAGRAPH_START));
 }
 
+/* Are tokens @a and @b in one sentence? A line break ends a figure too
+ * (lists and tables put one item a line), so @b must not start a line. */
 static inline gboolean
 same_sentence (const Ctx *c, guint a, guint b)
 {
-  return a < c->n && b < c->n && tok (c, a)->sentence == tok (c, b)->sentence;
+  if (a >= c->n || b >= c->n || tok (c, a)->sentence != tok (c, b)->sentence)
+    return FALSE;
+  return b <= a || !(tok (c, b)->flags & LEDE_TOKEN_PARAGRAPH_START);
 }
 
 static inline const char *
@@ -675,7 +679,8 @@ apply_scales (Ctx *c, Amount *a, gboolean money)
       /* "$5-million" */
       if (punct_is (c, k, "-") && glued (c, k) && glued (c, k + 1))
         k++;
-      if (k >= c->n || !is_word (c, k) || !same_sentence (c, a->end - 1, k))
+      if (k >= c->n || !is_word (c, k) || !same_sentence (c, a->end - 1, k)
+          || (tflags (c, k) & LEDE_TOKEN_PARAGRAPH_START))
         break;
       type = lookup_tok (c, LIST_NUMBERS, k, &num, NULL);
       if (type == 0)
@@ -1084,7 +1089,7 @@ unit_at (Ctx *c, guint j, guint *end, const char **unit)
 {
   char buf[KEY_MAX];
 
-  if (j >= c->n)
+  if (j >= c->n || (tflags (c, j) & LEDE_TOKEN_PARAGRAPH_START))
     return 0;
   for (guint k = MIN (3, c->n - j); k >= 1; k--)
     {
@@ -1169,6 +1174,9 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
   guint k = j;
   guint words = 0;
   guint max = singular ? 2 : 4;
+
+  if (tflags (c, j) & LEDE_TOKEN_PARAGRAPH_START)
+    return FALSE;
 
   while (k < c->n && words < max && is_word (c, k) && same_sentence (c, j, k))
     {
@@ -2215,7 +2223,7 @@ about_of (Ctx *c, const Cand *f)
       && is_word (c, f->end + 1) && same_sentence (c, f->end, f->end + 1))
     {
       first = f->end + 1;
-      if (tok_is (c, first, "the") || tok_is (c, first, "its") || tok_is (c, first, "their"))
+      while (first < f->end + 3 && is_word (c, first) && is_stop (c, first))
         first++;
       /* "in new spending", but "in the U.S." says where, not what */
       for (k = first; k < c->n && k < first + 4 && is_word (c, k) && same_sentence (c, f->end, k)
