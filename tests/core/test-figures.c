@@ -309,6 +309,18 @@ test_shares_and_codes (void)
   expect (a, "six-year", LEDE_FIGURE_DURATION, 6);
 }
 
+/* One item a line: a number at the end of a line counts nothing on the next. */
+static void
+test_lines (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyze ("Seats won by independents 19\nSocial Democrats won seats, others 47\n");
+
+  expect (a, "19", LEDE_FIGURE_COUNT, 19);
+  g_assert_null (find (a, "19")->unit);
+  expect (a, "47", LEDE_FIGURE_COUNT, 47);
+}
+
 static void
 test_about (void)
 {
@@ -400,6 +412,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/core/figures/names", test_names);
   g_test_add_func ("/lede/core/figures/idioms", test_idioms);
   g_test_add_func ("/lede/core/figures/shares-and-codes", test_shares_and_codes);
+  g_test_add_func ("/lede/core/figures/lines", test_lines);
   g_test_add_func ("/lede/core/figures/about", test_about);
   g_test_add_func ("/lede/core/figures/offsets", test_offsets);
   g_test_add_func ("/lede/core/figures/odd-input", test_odd_input);
