@@ -90,7 +90,8 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if (strlen (*set) == len && g_ascii_strncasecmp (s, *set, len) == 0)
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && strlen (*set) == len
+        && g_ascii_strncasecmp (s, *set, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -255,15 +256,67 @@ parse_verb_value (const char *value, LedeStance *stance, guint *flags)
     }
 }
 
+static void
+filter_add (const char *entry, const char *value, gpointer user_data)
+{
+  LedeWordFilter *filter = user_data;
+  gsize len = 0;
+  guchar ch = (guchar) entry[0] | 0x20;
+
+  (void) value;
+  while (entry[len] && (entry[len] != ' ' || !filter->first[0]))
+    len++;
+  if (len > LEDE_WORD_FILTER_MAX)
+    return; /* lede_word_filter_may_hold() lets long words through */
+  {
+    guchar last = len > 0 ? (guchar) entry[len - 1] | 0x20 : 'a';
+    /* Entries that start or end with no letter pass all words of their length. */
+    filter->first[len] |= ch >= 'a' && ch <= 'z' ? 1u << (ch - 'a') : 0x3ffffffu;
+    filter->last[len] |= last >= 'a' && last <= 'z' ? 1u << (last - 'a') : 0x3ffffffu;
+  }
+}
+
+void
+lede_word_filter_init (LedeWordFilter *filter, const LedeWordList *list, gboolean first_words)
+{
+  memset (filter, 0, sizeof *filter);
+  /* first[0] (no word is empty) tells filter_add to stop at a space. */
+  filter->first[0] = first_words;
+  lede_word_list_foreach (list, filter_add, filter);
+  filter->first[0] = 0;
+}
+
+const char *
+lede_word_list_lookup_folded (const LedeWordList *list, const char *word, gsize len)
+{
+  char buf[256];
+
+  if (len >= sizeof buf)
+    return NULL;
+  for (gsize k = 0; k < len; k++)
+    {
+      char ch = word[k];
+      buf[k] = ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+    }
+  return lede_word_list_lookup (list, buf, len);
+}
+
 gboolean
 lede_claims_lookup_verb (const char *word, gsize len, LedeStance *stance, guint *flags)
 {
   static const LedeWordList *verbs;
+  static LedeWordFilter filter;
   const char *value;
 
   if (g_once_init_enter (&verbs))
-    g_once_init_leave (&verbs, lede_word_list_get ("reporting-verbs"));
-  value = lede_word_list_lookup_lower (verbs, word, len);
+    {
+      const LedeWordList *list = lede_word_list_get ("reporting-verbs");
+      lede_word_filter_init (&filter, list, FALSE);
+      g_once_init_leave (&verbs, list);
+    }
+  if (len == 0 || !lede_word_filter_may_hold (&filter, word, len))
+    return FALSE;
+  value = lede_word_list_lookup_folded (verbs, word, len);
   if (value == NULL)
     return FALSE;
   parse_verb_value (value, stance, flags);
@@ -832,7 +885,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
     }
 
   hs = lede_doc_token_str (doc, head, &hlen);
-  value = lede_word_list_lookup_lower (c->sources, hs, hlen);
+  value = lede_word_list_lookup_folded (c->sources, hs, hlen);
   if (value != NULL
       && (!is_capitalized (c, head)
           || (tok (c, head)->flags & (LEDE_TOKEN_UPPER | LEDE_TOKEN_SENTENCE_START))))

@@ -22,6 +22,7 @@ typedef enum
   SIGNAL_ACCUSATION = 1 << 2,
   SIGNAL_ALLEGATION = 1 << 3,
   SIGNAL_CONFLICT = 1 << 4,
+  SIGNAL_APPROVAL = 1 << 5, /* only when negated */
 } Signals;
 
 typedef struct
@@ -47,14 +48,16 @@ typedef struct
   const LedeWordList *words;
   guint max_words;
   ClaimInfo *info;
-  guint8 *sentence_signals; /* per sentence, Signals outside any claim's words too */
+  LedeWordFilter filter;
+  GHashTable *prefixes;
+  guint8 *token_signals;    /* per token: the Signals of the phrases that start there */
+  guint8 *sentence_signals; /* per sentence */
+  gboolean *sentence_done;
   gboolean *sentence_has_claim;
   gboolean *direct; /* per claim: disputed by what it says or answers, not by its context */
 } Ctx;
 
 static const char *const negations[] = { "not", "no", "never", "n't", "nothing", NULL };
-static const char *const negated_words[]
-  = { "acceptable", "true", "accurate", "correct", "fair", "legitimate", "credible", "valid", NULL };
 static const char *const months[]
   = { "January",  "February", "March", "April", "May",  "June",  "July", "August", "September", "October",
       "November", "December", "Jan.",  "Feb.",  "Aug.", "Sept.", "Oct.", "Nov.",   "Dec.",      NULL };
@@ -82,7 +85,8 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if (strlen (*set) == len && g_ascii_strncasecmp (s, *set, len) == 0)
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && strlen (*set) == len
+        && g_ascii_strncasecmp (s, *set, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -119,33 +123,68 @@ signal_of (const char *value)
     return SIGNAL_ALLEGATION;
   if (strcmp (value, "conflict") == 0)
     return SIGNAL_CONFLICT;
+  if (strcmp (value, "approval") == 0)
+    return SIGNAL_APPROVAL;
   return 0;
 }
 
-/* The signals the words in tokens [first, end) give: every phrase of the
- * list that starts at a word, words joined by one space. */
-static guint
-scan_signals (const Ctx *c, guint first, guint end)
+static void
+add_prefixes (const char *entry, const char *value, gpointer user_data)
 {
-  guint signals = 0;
+  GHashTable *prefixes = user_data;
+  const char *sp;
 
-  for (guint i = first; i < end; i++)
+  (void) value;
+  for (sp = strchr (entry, ' '); sp != NULL; sp = strchr (sp + 1, ' '))
+    g_hash_table_add (prefixes, g_strndup (entry, sp - entry));
+}
+
+/* The word sequences that begin a longer phrase of the list ("could",
+ * "could not", …): a phrase is grown a word further only from one. */
+static GHashTable *
+phrase_prefixes (const LedeWordList *list)
+{
+  static GHashTable *prefixes;
+
+  if (g_once_init_enter (&prefixes))
+    {
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+      lede_word_list_foreach (list, add_prefixes, set);
+      g_once_init_leave (&prefixes, set);
+    }
+  return prefixes;
+}
+
+/* Marks, once per sentence, the signals of the phrases of the list that
+ * start at each word (words joined by one space, quotation marks skipped:
+ * "“serious concerns"), and ORs them into the sentence's. */
+static void
+mark_sentence (Ctx *c, guint si)
+{
+  const LedeTokenRange *r = &g_array_index (c->doc->sentence_tokens, LedeTokenRange, si);
+
+  if (c->sentence_done[si])
+    return;
+  c->sentence_done[si] = TRUE;
+  for (guint i = r->first; i < r->end; i++)
     {
       char buf[160];
-      gsize blen = 0;
+      gsize blen = 0, len;
       guint words = 0;
+      const char *s;
 
       if (!(lede_doc_token (c->doc, i)->flags & LEDE_TOKEN_WORD))
         continue;
-      for (guint j = i; j < end && words < c->max_words; j++)
+      s = lede_doc_token_str (c->doc, i, &len);
+      if (!lede_word_filter_may_hold (&c->filter, s, len))
+        continue;
+      for (guint j = i; j < r->end && words < c->max_words; j++)
         {
-          gsize len;
-          const char *s;
           const char *value;
+          guint sig;
 
           if (!(lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD))
             {
-              /* Quotation marks do not break a phrase ("“serious concerns"); other marks do. */
               if (lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_QUOTE)
                 continue;
               break;
@@ -155,21 +194,46 @@ scan_signals (const Ctx *c, guint first, guint end)
             break;
           if (blen > 0)
             buf[blen++] = ' ';
-          memcpy (buf + blen, s, len);
+          for (gsize k = 0; k < len; k++)
+            buf[blen + k] = s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k];
           blen += len;
           words++;
-          value = lede_word_list_lookup_lower (c->words, buf, blen);
-          if (value != NULL)
-            signals |= signal_of (value);
-        }
-      /* "not … acceptable": a negated approval is a rebuttal. */
-      if (word_in (c, i, negated_words))
-        for (guint j = i; j > first && j + 6 > i; j--)
-          if (word_in (c, j - 1, negations))
+          buf[blen] = '\0';
+          value = lede_word_list_lookup (c->words, buf, blen);
+          if (value == NULL)
             {
-              signals |= SIGNAL_REBUTTAL;
-              break;
+              if (!g_hash_table_contains (c->prefixes, buf))
+                break;
+              continue;
             }
+          sig = signal_of (value);
+          if (sig == SIGNAL_APPROVAL)
+            {
+              /* "not … acceptable": a negated approval is a rebuttal. */
+              sig = 0;
+              for (guint k = i; k > r->first && k + 6 > i; k--)
+                if (word_in (c, k - 1, negations))
+                  {
+                    sig = SIGNAL_REBUTTAL;
+                    break;
+                  }
+            }
+          c->token_signals[i] |= sig;
+          c->sentence_signals[si] |= sig;
+        }
+    }
+}
+
+static guint
+signals_in (Ctx *c, guint first, guint end)
+{
+  guint signals = 0;
+
+  for (guint i = first; i < end; i++)
+    {
+      if (!c->sentence_done[lede_doc_token (c->doc, i)->sentence])
+        mark_sentence (c, lede_doc_token (c->doc, i)->sentence);
+      signals |= c->token_signals[i];
     }
   return signals;
 }
@@ -499,6 +563,10 @@ lede_find_disputes (LedeDoc *doc)
   c.info = g_new0 (ClaimInfo, doc->claims->len);
   nsent = doc->sentence_tokens->len;
   c.sentence_signals = g_new0 (guint8, nsent + 1);
+  c.sentence_done = g_new0 (gboolean, nsent + 1);
+  c.token_signals = g_new0 (guint8, c.n + 1);
+  lede_word_filter_init (&c.filter, c.words, TRUE);
+  c.prefixes = phrase_prefixes (c.words);
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
   c.direct = g_new0 (gboolean, doc->claims->len);
 
@@ -516,10 +584,9 @@ lede_find_disputes (LedeDoc *doc)
   /* What the article says around the claims, sentence by sentence, once. */
   for (guint s = 0; s < nsent; s++)
     {
-      const LedeTokenRange *r = &g_array_index (doc->sentence_tokens, LedeTokenRange, s);
       if (c.sentence_has_claim[s] || (s + 1 < nsent && c.sentence_has_claim[s + 1])
           || (s > 0 && c.sentence_has_claim[s - 1]))
-        c.sentence_signals[s] = scan_signals (&c, r->first, r->end);
+        mark_sentence (&c, s);
     }
 
   for (guint i = 0; i < doc->claims->len; i++)
@@ -527,7 +594,7 @@ lede_find_disputes (LedeDoc *doc)
       LedeClaim *claim = g_ptr_array_index (doc->claims, i);
       const ClaimInfo *info = &c.info[i];
       guint flags = lede_claims_verb_flags (claim->verb);
-      guint own = scan_signals (&c, info->first, info->end);
+      guint own = signals_in (&c, info->first, info->end);
       guint s = claim->span.sentence;
       guint around = c.sentence_signals[s];
       gboolean assertive = claim->stance == LEDE_STANCE_STATEMENT && !(flags & LEDE_VERB_PLEDGE);
@@ -637,5 +704,7 @@ lede_find_disputes (LedeDoc *doc)
   g_free (c.direct);
   g_free (c.info);
   g_free (c.sentence_signals);
+  g_free (c.sentence_done);
+  g_free (c.token_signals);
   g_free (c.sentence_has_claim);
 }
