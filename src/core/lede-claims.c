@@ -178,6 +178,18 @@ static const char *const stop_words[]
       "of",     "about", "over",     "under",   "against", "between",   "among",   "through", "during",
       "via",    "like",  "per",      "despite", "amid",    "including", "not",     "there",   "here",
       "it's",   "what",  "how",      "why",     "said",    "says",      "say",     NULL };
+/* What was said, never who said it: "…, a charge Wills denied". */
+static const char *const said_nouns[]
+  = { "claim",       "claims",      "charge",     "charges", "allegation", "allegations", "accusation",
+      "accusations", "assertion",   "suggestion", "idea",    "notion",     "promise",     "figure",
+      "figures",     "description", "account",    "version", "estimate",   NULL };
+static const char *const amount_nouns[]
+  = { "number", "toll",   "cost",   "costs",   "total", "count", "value", "price", "bill",
+      "loss",   "losses", "damage", "turnout", "tally", "size",  "crowd", NULL };
+static const char *const rebut_words[]
+  = { "baseless", "false",      "groundless", "unfounded",  "absurd",     "ridiculous", "nonsense",
+      "lies",     "misleading", "meritless",  "frivolous",  "untrue",     "fabricated", "inaccurate",
+      "fake",     "motivated",  "wrong",      "outrageous", "defamatory", "slanderous", NULL };
 static const char *const subordinators[] = { "after",  "before", "when",    "whenever", "once",  "until",
                                              "unless", "if",     "because", "whether",  "since", NULL };
 static const char *const prepositions[]
@@ -223,6 +235,7 @@ parse_verb_value (const char *value, LedeStance *stance, guint *flags)
     { "inv", LEDE_VERB_INV },       { "weak", LEDE_VERB_WEAK },     { "source", LEDE_VERB_SOURCE },
     { "person", LEDE_VERB_PERSON }, { "obj", LEDE_VERB_OBJ },       { "for", LEDE_VERB_FOR },
     { "rebut", LEDE_VERB_REBUT },   { "pledge", LEDE_VERB_PLEDGE }, { "postonly", LEDE_VERB_POSTONLY },
+    { "at", LEDE_VERB_AT },
   };
   const char *p = value;
   gboolean first = TRUE;
@@ -449,7 +462,8 @@ np_start (const Ctx *c, guint first, guint last)
           k = t;
           continue;
         }
-      if (word_in (c, t, stop_words) || word_in (c, t, aux_words) || word_in (c, t, negations))
+      if (word_in (c, t, stop_words) || word_in (c, t, aux_words) || word_in (c, t, negations)
+          || word_in (c, t, said_nouns))
         break;
       {
         LedeStance st;
@@ -485,6 +499,9 @@ np_after (const Ctx *c, guint i, guint end)
           continue;
         }
       if (!(t->flags & LEDE_TOKEN_WORD))
+        break;
+      /* "told reporters he …": a pronoun starts the next clause. */
+      if (k > i && (word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)))
         break;
       if (word_in (c, k, stop_words) || word_in (c, k, aux_words))
         {
@@ -648,7 +665,9 @@ unnamed_actor (Ctx *c, guint first, guint end, guint head, LedeActorKind kind)
   guint s = skip_determiners (c, first, end);
   g_autofree char *name = lede_doc_dup_range (doc, s, end);
   g_autofree char *full = lede_doc_dup_range (doc, first, end);
-  gboolean research = word_in (c, head, research_heads);
+  gboolean research
+    = word_in (c, head, (const char *const[]){ "researchers", "authors", NULL })
+      && !word_in (c, first, (const char *const[]){ "other", "independent", "outside", NULL });
   LedeActor *actor;
   int index = -1;
 
@@ -666,8 +685,7 @@ unnamed_actor (Ctx *c, guint first, guint end, guint head, LedeActorKind kind)
       if (index < 0 && a >= c->first_created && other->kind == kind
           && (word_prefix (other->name, name)
               || (research
-                  && (has_word (other->name, "researchers", 11) || has_word (other->name, "authors", 7)
-                      || has_word (other->name, "scientists", 10)))))
+                  && (has_word (other->name, "researchers", 11) || has_word (other->name, "authors", 7)))))
         index = a;
     }
 
@@ -844,6 +862,13 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
     }
   if (first >= end || !(tok (c, head)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_NUMBER)))
     return;
+  /* "people familiar with the matter", "officials close to the talks" */
+  for (guint i = first + 1; i < head; i++)
+    if (word_in (c, i, (const char *const[]){ "familiar", "close", "briefed", "involved", NULL }))
+      {
+        head = i - 1;
+        break;
+      }
 
   src->text = lede_doc_dup_range (doc, first, end);
   if (end - first == 1 && (word_in (c, head, pronouns_person) || word_in (c, head, pronouns_other)))
@@ -994,8 +1019,11 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       if (punct_is (c, k, ",") || punct_is (c, k, ".")
           || (tok (c, k)->flags & LEDE_TOKEN_QUOTE && c->quote[k] & Q_CLOSE))
         return G_MAXUINT;
+      /* "accused X of …", "urged X to …": the object belongs to the statement. */
+      if (cue->stance != LEDE_STANCE_STATEMENT)
+        return k;
       {
-        /* "…,” the coach told reporters." */
+        /* "…,” the coach told reporters.", "told reporters he …" */
         guint e = np_after (c, k, end);
         while (e < end && (is_adverb (c, e) || is_time_word (c, e)))
           e++;
@@ -1011,7 +1039,10 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
                 if (punct_is (c, j, ",") || punct_is (c, j, ".") || punct_is (c, j, ";"))
                   return G_MAXUINT;
               }
+            return G_MAXUINT;
           }
+        if (e > k)
+          return e;
       }
       return k;
     }
@@ -1093,6 +1124,28 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       if (cue->vend < end && word_in (c, cue->vend, (const char *const[]){ "for", "on", NULL }))
         cue->vend++;
       else
+        {
+          /* "called the suit baseless": a rejection. */
+          gboolean rebut = FALSE;
+          for (guint j = cue->vend; j < end && j < cue->vend + 7 && !rebut && !is_boundary (c, j); j++)
+            rebut = word_in (c, j, rebut_words);
+          if (!rebut)
+            return FALSE;
+          cue->stance = LEDE_STANCE_DENIAL;
+          cue->flags |= LEDE_VERB_REBUT;
+          cue->flags &= ~LEDE_VERB_INV;
+        }
+    }
+  if (cue->flags & LEDE_VERB_AT)
+    {
+      /* "put the death toll at 40": an estimate, with its object. */
+      gboolean at = FALSE, noun = FALSE;
+      for (guint j = cue->vend; j < end && j < cue->vend + 8 && !at && !is_boundary (c, j); j++)
+        {
+          noun = noun || word_in (c, j, said_nouns) || word_in (c, j, amount_nouns);
+          at = word_in (c, j, (const char *const[]){ "at", NULL });
+        }
+      if (!at || !noun)
         return FALSE;
     }
   /* "to say", "the claims", "is expected": other senses. */
@@ -1183,7 +1236,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
                   }
                 if (tok (c, j)->flags & LEDE_TOKEN_QUOTE)
                   break;
-                if (!is_dash (c, k) && j < k - 8)
+                if (!is_dash (c, k) && j < k - 14)
                   break;
               }
           if (p < 0 && !skipped_quantifier)
@@ -1230,7 +1283,14 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       cue->clause_first = cue->np_first;
       if (cue->np_first > (guint) k)
         return FALSE;
-      if (cue->np_first > first)
+      if (cue->np_first > first + 1 && word_in (c, cue->np_first - 1, said_nouns))
+        {
+          /* "…, a charge Wills denied": the statement ends before "a charge". */
+          cue->clause_first = cue->np_first - 1;
+          if (word_in (c, cue->clause_first - 1, determiners))
+            cue->clause_first--;
+        }
+      else if (cue->np_first > first)
         {
           guint before = cue->np_first - 1;
           if (word_in (c, before, subordinators)
@@ -1289,7 +1349,9 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
   for (guint j = k; j < e; j++)
     if (word_in (c, j, (const char *const[]){ "by", "from", NULL }) && j + 1 < e)
       k = j + 1;
-  /* "a study published on Wednesday in the journal X" is the study's. */
+  /* "a study published on Wednesday in the journal X" is the study's;
+   * "people familiar with the matter" are the people. */
+  cue->comp = e;
   for (guint j = k + 1; j < e; j++)
     {
       gsize len;
@@ -1297,6 +1359,8 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
       gboolean participle = (tok (c, j)->flags & LEDE_TOKEN_WORD)
                             && !(tok (c, j)->flags & LEDE_TOKEN_CAPITALIZED) && len > 3
                             && g_ascii_strncasecmp (s + len - 2, "ed", 2) == 0;
+      if (word_in (c, j, (const char *const[]){ "familiar", "close", "briefed", "involved", NULL }))
+        break;
       if ((word_in (c, j, stop_words) || participle)
           && !(j + 1 < e && is_capitalized (c, j + 1) && is_capitalized (c, j - 1)))
         {
@@ -1309,9 +1373,9 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
   if (cue->v == first
       || (cue->v == first + 1 && word_in (c, first, (const char *const[]){ "but", "and", "yet", NULL })))
     {
-      if (e >= end || !punct_is (c, e, ","))
+      if (cue->comp >= end || !punct_is (c, cue->comp, ","))
         return FALSE;
-      cue->comp = e + 1;
+      cue->comp++;
       cue->clause_first = cue->v;
       cue->inverted = FALSE;
     }
@@ -1371,7 +1435,8 @@ emit_claim (Ctx *c, guint first, guint end, const Source *src, const char *verb,
       const LedeClaim *prev = g_ptr_array_index (doc->claims, doc->claims->len - 1);
       LedeSpan span;
       lede_doc_span_from_tokens (doc, first, end, &span);
-      if (prev->span.bstart == span.bstart && prev->span.bend == span.bend)
+      if (prev->span.bstart == span.bstart && prev->span.bend == span.bend && prev->claimant == src->claimant
+          && g_strcmp0 (prev->claimant_text, src->text) == 0)
         return NULL;
     }
   claim = lede_claim_new ();
@@ -1551,6 +1616,19 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
       if (cue->np_first < cue->np_end)
         resolve_np (c, first, cue->np_first, cue->np_end, &cue->src);
       cue->ok = accept_source (c, cue, si);
+      if (cue->ok && !cue->according && k > 0)
+        {
+          /* "She added that the company expected …": a source quoted
+           * inside another's statement is part of it. */
+          guint p = k;
+          while (p > 0 && !cues[p - 1].ok)
+            p--;
+          if (p > 0 && !cues[p - 1].inverted && cues[p - 1].comp <= cue->clause_first
+              && cue->clause_first > first && !is_boundary (c, cue->clause_first - 1)
+              && !word_in (c, cue->clause_first - 1,
+                           (const char *const[]){ "as", "while", "but", "and", "whereas", "although", NULL }))
+            cue->ok = FALSE;
+        }
     }
 
   for (guint k = 0; k < ncues; k++)
@@ -1602,7 +1680,7 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           sf = cue->comp;
           se = end;
           for (guint p = k + 1; p < ncues; p++)
-            if (cues[p].ok && !cues[p].inverted && cues[p].clause_first > sf)
+            if (cues[p].ok && cues[p].clause_first > sf)
               {
                 se = MIN (se, cues[p].clause_first);
                 break;
@@ -1634,8 +1712,7 @@ fix_document_sources (Ctx *c)
   for (guint a = c->first_created; a < doc->actors->len && team < 0; a++)
     {
       const LedeActor *actor = g_ptr_array_index (doc->actors, a);
-      if (has_word (actor->name, "researchers", 11) || has_word (actor->name, "authors", 7)
-          || has_word (actor->name, "scientists", 10))
+      if (has_word (actor->name, "researchers", 11) || has_word (actor->name, "authors", 7))
         team = a;
     }
   if (team < 0)

@@ -25,6 +25,13 @@ typedef enum
   SIGNAL_APPROVAL = 1 << 5, /* only when negated */
 } Signals;
 
+enum
+{
+  DIRECT_NONE,
+  DIRECT_ATTACK,  /* its source accuses, denies or rebuts: the targets are the other side */
+  DIRECT_ANSWERED /* another source contradicts or rejects it: disputed_by is the other side */
+};
+
 typedef struct
 {
   double value;
@@ -54,7 +61,8 @@ typedef struct
   guint8 *sentence_signals; /* per sentence */
   gboolean *sentence_done;
   gboolean *sentence_has_claim;
-  gboolean *direct; /* per claim: disputed by what it says or answers, not by its context */
+  guint8 *direct;       /* per claim: DIRECT_* */
+  guint8 *token_claims; /* per token: how many claims hold it (at most 255) */
 } Ctx;
 
 static const char *const negations[] = { "not", "no", "never", "n't", "nothing", NULL };
@@ -493,7 +501,7 @@ find_conflicting_figures (Ctx *c)
             continue;
           mark (a, LEDE_DISPUTE_CONFLICTING_FIGURES);
           mark (b, LEDE_DISPUTE_CONFLICTING_FIGURES);
-          c->direct[i] = c->direct[k - 1] = TRUE;
+          c->direct[i] = c->direct[k - 1] = DIRECT_ANSWERED;
           add_id (a->disputed_by, b->claimant, a->claimant);
           add_id (b->disputed_by, a->claimant, b->claimant);
         }
@@ -518,6 +526,7 @@ contest_sides (Ctx *c)
   for (guint i = 0; i < doc->claims->len; i++)
     {
       const LedeClaim *claim = g_ptr_array_index (doc->claims, i);
+      guint ntargets = c->direct[i] == DIRECT_ATTACK ? claim->targets->len : 0;
       if (!c->direct[i])
         continue;
       if (claim->dispute_reason == LEDE_DISPUTE_CONFLICTING_FIGURES)
@@ -527,10 +536,10 @@ contest_sides (Ctx *c)
               contester[claim->claimant] = g_array_index (claim->disputed_by, int, k);
           continue;
         }
-      for (guint k = 0; k < claim->targets->len + claim->disputed_by->len; k++)
+      for (guint k = 0; k < ntargets + claim->disputed_by->len; k++)
         {
-          int t = k < claim->targets->len ? g_array_index (claim->targets, int, k)
-                                          : g_array_index (claim->disputed_by, int, k - claim->targets->len);
+          int t = k < ntargets ? g_array_index (claim->targets, int, k)
+                               : g_array_index (claim->disputed_by, int, k - ntargets);
           if (t >= 0 && (guint) t < nactors && t != claim->claimant && contester[t] == -2)
             contester[t] = claim->claimant;
         }
@@ -546,6 +555,27 @@ contest_sides (Ctx *c)
       add_id (claim->disputed_by, contester[claim->claimant], claim->claimant);
       mark (claim, LEDE_DISPUTE_REBUTTAL);
     }
+}
+
+/* The signals of sentence @si outside the other claims in it: "Veltrix
+ * called the suit baseless and said …" — "baseless" is Veltrix's word, not
+ * the article's doubt about what Veltrix said. */
+static guint
+signals_around (Ctx *c, const ClaimInfo *info, guint si)
+{
+  const LedeTokenRange *r = &g_array_index (c->doc->sentence_tokens, LedeTokenRange, si);
+  guint signals = 0;
+
+  mark_sentence (c, si);
+  if (!c->sentence_signals[si])
+    return 0;
+  for (guint t = r->first; t < r->end; t++)
+    {
+      gboolean own = t >= info->first && t < info->end;
+      if (c->token_signals[t] && (c->token_claims[t] == 0 || (own && c->token_claims[t] == 1)))
+        signals |= c->token_signals[t];
+    }
+  return signals;
 }
 
 void
@@ -568,7 +598,8 @@ lede_find_disputes (LedeDoc *doc)
   lede_word_filter_init (&c.filter, c.words, TRUE);
   c.prefixes = phrase_prefixes (c.words);
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
-  c.direct = g_new0 (gboolean, doc->claims->len);
+  c.direct = g_new0 (guint8, doc->claims->len);
+  c.token_claims = g_new0 (guint8, c.n + 1);
 
   for (guint i = 0; i < doc->claims->len; i++)
     {
@@ -577,6 +608,9 @@ lede_find_disputes (LedeDoc *doc)
       info->first = token_at (doc, claim->span.bstart);
       info->end = token_at (doc, claim->span.bend);
       collect_numbers (&c, info);
+      for (guint t = info->first; t < info->end; t++)
+        if (c.token_claims[t] < 255)
+          c.token_claims[t]++;
       for (guint s = claim->span.sentence;
            s < nsent && s <= lede_doc_token (doc, MAX (info->end, 1) - 1)->sentence; s++)
         c.sentence_has_claim[s] = TRUE;
@@ -596,7 +630,7 @@ lede_find_disputes (LedeDoc *doc)
       guint flags = lede_claims_verb_flags (claim->verb);
       guint own = signals_in (&c, info->first, info->end);
       guint s = claim->span.sentence;
-      guint around = c.sentence_signals[s];
+      guint around = signals_around (&c, info, s);
       gboolean assertive = claim->stance == LEDE_STANCE_STATEMENT && !(flags & LEDE_VERB_PLEDGE);
 
       if (claim->stance == LEDE_STANCE_DENIAL)
@@ -611,8 +645,10 @@ lede_find_disputes (LedeDoc *doc)
                 break;
               if (same_source (prev, claim) || prev->stance != LEDE_STANCE_ACCUSATION)
                 continue;
+              /* … or whose words this denial repeats ("…, a charge Wills denied"). */
               if ((claim->claimant >= 0 && has_id (prev->targets, claim->claimant))
-                  || (prev->claimant >= 0 && has_id (claim->targets, prev->claimant)))
+                  || (prev->claimant >= 0 && has_id (claim->targets, prev->claimant))
+                  || (prev->span.bstart < claim->span.bend && claim->span.bstart < prev->span.bend))
                 {
                   add_id (claim->disputed_by, prev->claimant, claim->claimant);
                   add_id (prev->disputed_by, claim->claimant, prev->claimant);
@@ -638,7 +674,7 @@ lede_find_disputes (LedeDoc *doc)
                   add_id (prev->disputed_by, claim->claimant, prev->claimant);
                   mark (prev, prev->stance == LEDE_STANCE_ACCUSATION ? LEDE_DISPUTE_ACCUSATION
                                                                      : LEDE_DISPUTE_REBUTTAL);
-                  c.direct[k - 1] = TRUE;
+                  c.direct[k - 1] = DIRECT_ANSWERED;
                   break;
                 }
             }
@@ -646,7 +682,7 @@ lede_find_disputes (LedeDoc *doc)
             for (guint k = 0; k < claim->targets->len; k++)
               add_id (claim->disputed_by, g_array_index (claim->targets, int, k), claim->claimant);
           mark (claim, (flags & LEDE_VERB_REBUT) ? LEDE_DISPUTE_REBUTTAL : LEDE_DISPUTE_DENIAL);
-          c.direct[i] = TRUE;
+          c.direct[i] = DIRECT_ATTACK;
           continue;
         }
       if (claim->stance == LEDE_STANCE_ACCUSATION || (assertive && (own & SIGNAL_ACCUSATION)))
@@ -654,7 +690,7 @@ lede_find_disputes (LedeDoc *doc)
           for (guint k = 0; k < claim->targets->len; k++)
             add_id (claim->disputed_by, g_array_index (claim->targets, int, k), claim->claimant);
           mark (claim, LEDE_DISPUTE_ACCUSATION);
-          c.direct[i] = TRUE;
+          c.direct[i] = DIRECT_ATTACK;
           continue;
         }
       if (assertive && (own & SIGNAL_REBUTTAL))
@@ -664,7 +700,7 @@ lede_find_disputes (LedeDoc *doc)
           if (claim->disputed_by->len == 0)
             add_id (claim->disputed_by, answered_source (doc, i), claim->claimant);
           mark (claim, LEDE_DISPUTE_REBUTTAL);
-          c.direct[i] = TRUE;
+          c.direct[i] = DIRECT_ATTACK;
           continue;
         }
       if ((own | around) & SIGNAL_HEDGED)
@@ -702,6 +738,7 @@ lede_find_disputes (LedeDoc *doc)
   contest_sides (&c);
 
   g_free (c.direct);
+  g_free (c.token_claims);
   g_free (c.info);
   g_free (c.sentence_signals);
   g_free (c.sentence_done);
