@@ -448,6 +448,12 @@ np_start (const Ctx *c, guint first, guint last)
           || word_in (c, t,
                       (const char *const[]){ "million", "billion", "trillion", "thousand", "bn", NULL }))
         break;
+      /* "Brenner & Co." */
+      if (punct_is (c, t, "&") && t > first && is_capitalized (c, t - 1) && is_capitalized (c, k))
+        {
+          k = t;
+          continue;
+        }
       if (!(tt->flags & LEDE_TOKEN_WORD))
         break;
       if (word_in (c, t, determiners))
@@ -500,8 +506,11 @@ np_after (const Ctx *c, guint i, guint end)
         }
       if (!(t->flags & LEDE_TOKEN_WORD))
         break;
-      /* "told reporters he …": a pronoun starts the next clause. */
-      if (k > i && (word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)))
+      /* "told reporters he …", "told Reuters the toll …": a pronoun or an
+       * article starts the next clause. */
+      if (k > i
+          && (word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)
+              || word_in (c, k, determiners)))
         break;
       if (word_in (c, k, stop_words) || word_in (c, k, aux_words))
         {
@@ -965,11 +974,13 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
             a = covered;
           if (a < 0 && kind != LEDE_ACTOR_PERSON && !word_only)
             a = fallback_actor (c, kind);
-          if (a >= 0 || kind != LEDE_ACTOR_PERSON)
+          if (a >= 0 || (kind != LEDE_ACTOR_PERSON && !word_only))
             {
               src->claimant = a;
               return;
             }
+          /* "the regional government", "the country's foreign minister":
+           * an unnamed source of its own. */
         }
       source_set_actor (c, src, unnamed_actor (c, first, end, head, kind));
       return;

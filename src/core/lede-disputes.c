@@ -13,7 +13,7 @@
 /* Claims compared for conflicting figures, looking back from each claim. */
 #define FIGURE_REACH 12
 #define MAX_NUMS 6
-#define MAX_CONTEXT 6
+#define MAX_CONTEXT 8
 
 typedef enum
 {
@@ -380,7 +380,7 @@ collect_numbers (Ctx *c, ClaimInfo *info)
         continue;
 
       num->ncontext = 0;
-      for (int j = (int) i - 1; j >= (int) info->first && j + 4 > (int) i && num->ncontext < MAX_CONTEXT / 2;
+      for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i && num->ncontext < MAX_CONTEXT / 2;
            j--)
         if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !word_in (c, j, context_skip))
           num->context[num->ncontext++] = context_hash (c, j);
