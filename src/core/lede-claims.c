@@ -144,6 +144,14 @@ ends_with_ing (const Ctx *c, guint i)
 }
 
 static gboolean
+ends_with_ed (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s = lede_doc_token_str (c->doc, i, &len);
+  return len > 3 && g_ascii_strncasecmp (s + len - 2, "ed", 2) == 0;
+}
+
+static gboolean
 is_capitalized (const Ctx *c, guint i)
 {
   return (tok (c, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED))
@@ -1215,6 +1223,32 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
         {
           /* ", saying …", "… and called for …": the same source goes on. */
           cue->follow = TRUE;
+          cue->clause_first = k;
+          cue->comp = find_complement (c, cue, end);
+          return cue->comp != G_MAXUINT;
+        }
+      if (k > (int) first && ncues == 0 && !(cue->flags & LEDE_VERB_WEAK)
+          && word_in (c, k, (const char *const[]){ "and", NULL }))
+        {
+          /* "The minister toured the site and said …": the sentence's subject. */
+          guint s0 = first;
+          while (s0 < (guint) k
+                 && ((tok (c, s0)->flags & LEDE_TOKEN_QUOTE) || is_adverb (c, s0)
+                     || word_in (c, s0, (const char *const[]){ "but", "and", "yet", NULL })))
+            s0++;
+          cue->np_first = s0;
+          cue->np_end = s0;
+          if (s0 < (guint) k && word_in (c, s0, determiners))
+            cue->np_end++;
+          while (cue->np_end < (guint) k && cue->np_end - s0 < 6
+                 && (tok (c, cue->np_end)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE))
+                 && !word_in (c, cue->np_end, aux_words) && !word_in (c, cue->np_end, stop_words)
+                 && !(cue->np_end > s0 && !is_capitalized (c, cue->np_end) && ends_with_ed (c, cue->np_end)))
+            cue->np_end++;
+          if (cue->np_end == s0)
+            return FALSE;
+          /* Only a source-like subject: the weak verbs' test. */
+          cue->flags |= LEDE_VERB_WEAK;
           cue->clause_first = k;
           cue->comp = find_complement (c, cue, end);
           return cue->comp != G_MAXUINT;
