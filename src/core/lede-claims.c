@@ -69,6 +69,7 @@ typedef struct
   guint scan;
   int last_of_kind[LEDE_ACTOR_OTHER + 1];
   guint first_created; /* actors from this index on were made by this stage */
+  GArray *seen;        /* guint per actor: its mentions before the scan point */
   GArray *doc_claims;  /* int: claims whose source is a document, fixed up at the end */
 } Ctx;
 
@@ -542,6 +543,8 @@ advance_scan (Ctx *c, guint upto)
 {
   LedeDoc *doc = c->doc;
 
+  if (c->seen->len < doc->actors->len)
+    g_array_set_size (c->seen, doc->actors->len);
   for (; c->scan < upto && c->scan < c->n; c->scan++)
     {
       int a = doc->token_actor[c->scan];
@@ -549,6 +552,9 @@ advance_scan (Ctx *c, guint upto)
         {
           const LedeActor *actor = g_ptr_array_index (doc->actors, a);
           c->last_of_kind[actor->kind] = a;
+          /* Mentions, counted where they begin. */
+          if (c->scan == 0 || doc->token_actor[c->scan - 1] != a)
+            g_array_index (c->seen, guint, a)++;
         }
     }
 }
@@ -745,19 +751,15 @@ fallback_actor (const Ctx *c, LedeActorKind kind)
 {
   int best = -1;
   guint best_n = 0;
-  guint limit;
 
   if (kind == LEDE_ACTOR_PERSON || kind == LEDE_ACTOR_GROUP)
     return c->last_of_kind[kind];
-  limit = tok (c, MIN (c->scan, c->n - 1))->bstart;
-  for (guint a = 0; a < c->doc->actors->len; a++)
+  for (guint a = 0; a < c->doc->actors->len && a < c->seen->len; a++)
     {
       const LedeActor *actor = g_ptr_array_index (c->doc->actors, a);
-      guint n = 0;
+      guint n = g_array_index (c->seen, guint, a);
       if (actor->kind != kind)
         continue;
-      for (guint m = 0; m < actor->mentions->len; m++)
-        n += g_array_index (actor->mentions, LedeSpan, m).bstart < limit;
       if (n > best_n || (n == best_n && n > 0 && (int) a == c->last_of_kind[kind]))
         best = a, best_n = n;
     }
@@ -1848,6 +1850,8 @@ lede_find_claims (LedeDoc *doc)
   c.last_claim_sentence = -1;
   c.first_created = doc->actors->len;
   c.doc_claims = g_array_new (FALSE, FALSE, sizeof (int));
+  c.seen = g_array_sized_new (FALSE, TRUE, sizeof (guint), doc->actors->len + 8);
+  g_array_set_size (c.seen, doc->actors->len);
   for (guint k = 0; k <= LEDE_ACTOR_OTHER; k++)
     c.last_of_kind[k] = -1;
 
@@ -1866,5 +1870,6 @@ lede_find_claims (LedeDoc *doc)
   set_figure_sources (&c);
 
   g_array_unref (c.doc_claims);
+  g_array_unref (c.seen);
   g_free (c.quote);
 }
