@@ -19,6 +19,7 @@ typedef enum
   LEDE_VERB_PLEDGE = 1 << 7,
   LEDE_VERB_POSTONLY = 1 << 8,
   LEDE_VERB_AT = 1 << 9,
+  LEDE_VERB_CLAUSE = 1 << 10,
 } LedeVerbFlags;
 
 /* Looks @word up in the reporting verbs (folding ASCII case); fills

@@ -199,6 +199,12 @@ static const char *const rebut_words[]
   = { "baseless", "false",      "groundless", "unfounded",  "absurd",     "ridiculous", "nonsense",
       "lies",     "misleading", "meritless",  "frivolous",  "untrue",     "fabricated", "inaccurate",
       "fake",     "motivated",  "wrong",      "outrageous", "defamatory", "slanderous", NULL };
+static const char *const not_sources[]
+  = { "plan",      "plans",        "schedule",    "rule",       "rules",  "law",
+      "laws",      "tradition",    "custom",      "script",     "design", "procedure",
+      "protocol",  "instructions", "regulations", "guidelines", "form",   "expectations",
+      "standards", "scripture",    "legend",      "definition", "needs",  "size",
+      "age",       "weight",       "merit",       "priority",   NULL };
 static const char *const subordinators[] = { "after",  "before", "when",    "whenever", "once",  "until",
                                              "unless", "if",     "because", "whether",  "since", NULL };
 static const char *const prepositions[]
@@ -244,7 +250,7 @@ parse_verb_value (const char *value, LedeStance *stance, guint *flags)
     { "inv", LEDE_VERB_INV },       { "weak", LEDE_VERB_WEAK },     { "source", LEDE_VERB_SOURCE },
     { "person", LEDE_VERB_PERSON }, { "obj", LEDE_VERB_OBJ },       { "for", LEDE_VERB_FOR },
     { "rebut", LEDE_VERB_REBUT },   { "pledge", LEDE_VERB_PLEDGE }, { "postonly", LEDE_VERB_POSTONLY },
-    { "at", LEDE_VERB_AT },
+    { "at", LEDE_VERB_AT },         { "clause", LEDE_VERB_CLAUSE },
   };
   const char *p = value;
   gboolean first = TRUE;
@@ -1130,6 +1136,23 @@ subject_after (const Ctx *c, Cue *cue, guint end)
   return TRUE;
 }
 
+/* Does a clause (something said) start at @k, rather than a thing ("added
+ * a second goal", "added 200 jobs")? */
+static gboolean
+is_clause (const Ctx *c, guint k, guint end)
+{
+  if (k > 0 && (word_in (c, k - 1, (const char *const[]){ "that", NULL }) || punct_is (c, k - 1, ":")))
+    return TRUE;
+  if ((c->quote[k] & Q_OPEN) || word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)
+      || word_in (c, k, (const char *const[]){ "i", "there", NULL }))
+    return TRUE;
+  for (guint j = k; j < end && j < k + 8 && !is_boundary (c, j); j++)
+    if ((word_in (c, j, aux_words) && !is_capitalized (c, j))
+        || word_in (c, j, (const char *const[]){ "will", "would", "could", "should", "might", "can", NULL }))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *cue)
 {
@@ -1377,6 +1400,8 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
     cue->comp = comp;
   if (cue->flags & LEDE_VERB_POSTONLY && !cue->inverted)
     return FALSE;
+  if ((cue->flags & LEDE_VERB_CLAUSE) && !cue->inverted && !is_clause (c, comp, end))
+    return FALSE;
   return TRUE;
 }
 
@@ -1417,6 +1442,10 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
     }
   cue->np_first = k;
   cue->np_end = e;
+  /* "according to plan" attributes nothing. */
+  for (guint j = k; j < e; j++)
+    if (word_in (c, j, not_sources))
+      return FALSE;
   if (cue->v == first
       || (cue->v == first + 1 && word_in (c, first, (const char *const[]){ "but", "and", "yet", NULL })))
     {
@@ -1544,8 +1573,9 @@ accept_source (const Ctx *c, const Cue *cue, guint sentence)
         /* "They also reveal …" about things: only amid quoted speakers. */
         return c->last_claim_sentence >= 0 && sentence - (guint) c->last_claim_sentence <= 1;
       case SRC_UNNAMED:
+        /* "researchers found", not "police found the car" */
         if (cue->flags & LEDE_VERB_SOURCE)
-          return s->research || s->kind != LEDE_ACTOR_GROUP;
+          return s->research;
         return TRUE;
       case SRC_DOCUMENT: return !(cue->flags & LEDE_VERB_PERSON);
       case SRC_NAME: return TRUE;
@@ -1578,6 +1608,9 @@ continuation (Ctx *c, guint first, guint end, const LedeClaim *prev, guint *cove
         break;
       if ((c->quote[i] & Q_CLOSE) && (c->quote[i] & Q_MASK) == open + 1)
         {
+          /* “Chavismo” remains popular: a quoted word, not a quotation. */
+          if (i + 2 < end)
+            return;
           e = MAX (end, i + 1);
           break;
         }
