@@ -557,6 +557,23 @@ contest_sides (Ctx *c)
     }
 }
 
+static gboolean
+has_negation (const Ctx *c, const ClaimInfo *info)
+{
+  for (guint t = info->first; t < info->end; t++)
+    {
+      gsize len;
+      const char *s;
+      if (!(lede_doc_token (c->doc, t)->flags & LEDE_TOKEN_WORD))
+        continue;
+      s = lede_doc_token_str (c->doc, t, &len);
+      if (word_in (c, t, negations) || (len > 3 && memcmp (s + len - 3, "n't", 3) == 0)
+          || (len > 5 && memcmp (s + len - 5, "n’t", 5) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The signals of sentence @si outside the other claims in it: "Veltrix
  * called the suit baseless and said …" — "baseless" is Veltrix's word, not
  * the article's doubt about what Veltrix said. */
@@ -710,6 +727,31 @@ lede_find_disputes (LedeDoc *doc)
         }
       if (!assertive)
         continue;
+      /* "Pritchard said the goal should have been ruled out. The referee
+       * said he saw no contact.": a denial in all but name. */
+      if (has_negation (&c, info))
+        {
+          int accuser = -2;
+          for (guint k = i; k > 0 && accuser == -2; k--)
+            {
+              LedeClaim *prev = g_ptr_array_index (doc->claims, k - 1);
+              if (s > prev->span.sentence + 2)
+                break;
+              if (!same_source (prev, claim) && prev->disputed
+                  && prev->dispute_reason == LEDE_DISPUTE_ACCUSATION && c.direct[k - 1] == DIRECT_ATTACK)
+                {
+                  accuser = prev->claimant;
+                  add_id (prev->disputed_by, claim->claimant, prev->claimant);
+                }
+            }
+          if (accuser != -2)
+            {
+              add_id (claim->disputed_by, accuser, claim->claimant);
+              mark (claim, LEDE_DISPUTE_REBUTTAL);
+              c.direct[i] = DIRECT_ANSWERED;
+              continue;
+            }
+        }
       /* "The run-up was marred by allegations of …" and what follows. */
       if ((around & SIGNAL_ALLEGATION)
           || (s > 0 && !c.sentence_has_claim[s - 1] && (c.sentence_signals[s - 1] & SIGNAL_ALLEGATION)))
