@@ -208,9 +208,9 @@ static const char *const not_sources[]
 static const char *const subordinators[] = { "after",  "before", "when",    "whenever", "once",  "until",
                                              "unless", "if",     "because", "whether",  "since", NULL };
 static const char *const prepositions[]
-  = { "in",        "on",    "at",      "during", "after", "before",  "from",   "via",       "outside",
-      "following", "while", "through", "over",   "late",  "earlier", "inside", "ahead",     "upon",
-      "amid",      "with",  "before",  "last",   "this",  "without", "today",  "yesterday", NULL };
+  = { "in",     "on",      "at",   "during",  "after",   "before",    "from",  "via",  "outside", "following",
+      "while",  "through", "over", "late",    "earlier", "inside",    "ahead", "upon", "amid",    "with",
+      "before", "last",    "this", "without", "today",   "yesterday", "of",    "by",   NULL };
 static const char *const pronouns_person[] = { "he", "she", NULL };
 static const char *const pronouns_other[] = { "it", "they", "we", NULL };
 static const char *const relatives[] = { "which", "who", "that", NULL };
@@ -1402,6 +1402,13 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
     return FALSE;
   if ((cue->flags & LEDE_VERB_CLAUSE) && !cue->inverted && !is_clause (c, comp, end))
     return FALSE;
+  /* "Officials said little.", "He said so.": nothing is stated. */
+  if (!cue->inverted && comp + 1 < end && (tok (c, comp + 1)->flags & LEDE_TOKEN_PUNCT)
+      && word_in (c, comp,
+                  (const char *const[]){ "little", "nothing", "much", "so", "this", "that", "it", "more",
+                                         "otherwise", "something", "anything", "yes", "no", "goodbye",
+                                         "hello", NULL }))
+    return FALSE;
   return TRUE;
 }
 
@@ -1583,6 +1590,37 @@ accept_source (const Ctx *c, const Cue *cue, guint sentence)
       case SRC_OTHER:
       default: return FALSE;
     }
+}
+
+/* Is the claim's statement a quotation (a mark right before or after it)? */
+static gboolean
+is_quoted (const Ctx *c, const LedeClaim *claim)
+{
+  guint lo = 0, hi = c->n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (tok (c, mid)->bstart < claim->span.bstart)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo > 0 && (c->quote[lo - 1] & Q_OPEN))
+    return TRUE;
+  lo = 0, hi = c->n;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (tok (c, mid)->bstart < claim->span.bend)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < c->n && i < lo + 2; i++)
+    if (c->quote[i] & Q_CLOSE)
+      return TRUE;
+  return FALSE;
 }
 
 /* A quotation that opens a sentence right after a quoted speaker goes on in
@@ -1776,9 +1814,15 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
   for (guint k = 0; k < ncues; k++)
     source_clear (&cues[k].src);
 
-  if (doc->claims->len == claims_before && *prev_had_claim && first >= *covered_until
-      && !(tok (c, first)->flags & LEDE_TOKEN_PARAGRAPH_START) && doc->claims->len > 0)
-    continuation (c, first, end, g_ptr_array_index (doc->claims, doc->claims->len - 1), covered_until);
+  if (doc->claims->len == claims_before && *prev_had_claim && first >= *covered_until && doc->claims->len > 0)
+    {
+      const LedeClaim *prev = g_ptr_array_index (doc->claims, doc->claims->len - 1);
+      /* A new paragraph goes on in the last speaker's voice only when it
+       * opens a quotation and the speaker was quoted. */
+      if (!(tok (c, first)->flags & LEDE_TOKEN_PARAGRAPH_START)
+          || ((c->quote[first] & Q_OPEN) && is_quoted (c, prev)))
+        continuation (c, first, end, prev, covered_until);
+    }
   *prev_had_claim = doc->claims->len > claims_before;
 }
 
