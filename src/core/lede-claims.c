@@ -37,6 +37,9 @@ typedef struct
   SourceType type;
   int kind; /* LedeActorKind guess, or -1 */
   gboolean research;
+  /* An unnamed source to add as an actor once the cue is accepted. */
+  gboolean pending;
+  guint pfirst, pend, phead;
 } Source;
 
 typedef struct
@@ -868,6 +871,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
   src->kind = -1;
   src->type = SRC_NONE;
   src->research = FALSE;
+  src->pending = FALSE;
   g_clear_pointer (&src->text, g_free);
 
   while (head > first && (tok (c, head)->flags & (LEDE_TOKEN_PUNCT | LEDE_TOKEN_POSSESSIVE)))
@@ -998,7 +1002,10 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           /* "the regional government", "the country's foreign minister":
            * an unnamed source of its own. */
         }
-      source_set_actor (c, src, unnamed_actor (c, first, end, head, kind));
+      src->pending = TRUE;
+      src->pfirst = first;
+      src->pend = end;
+      src->phead = head;
       return;
     }
 
@@ -1731,10 +1738,8 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           cue->ok = TRUE;
           continue;
         }
-      if (cue->np_first < cue->np_end)
-        resolve_np (c, first, cue->np_first, cue->np_end, &cue->src);
-      cue->ok = accept_source (c, cue, si);
-      if (cue->ok && !cue->according && k > 0)
+      cue->ok = TRUE;
+      if (!cue->according && k > 0)
         {
           /* "She added that the company expected …": a source quoted
            * inside another's statement is part of it. */
@@ -1747,6 +1752,14 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
                            (const char *const[]){ "as", "while", "but", "and", "whereas", "although", NULL }))
             cue->ok = FALSE;
         }
+      if (!cue->ok)
+        continue;
+      if (cue->np_first < cue->np_end)
+        resolve_np (c, first, cue->np_first, cue->np_end, &cue->src);
+      cue->ok = accept_source (c, cue, si);
+      if (cue->ok && cue->src.pending)
+        source_set_actor (c, &cue->src,
+                          unnamed_actor (c, cue->src.pfirst, cue->src.pend, cue->src.phead, cue->src.kind));
     }
 
   for (guint k = 0; k < ncues; k++)
