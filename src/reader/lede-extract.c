@@ -68,7 +68,7 @@ patterns (void)
       re.unlikely = g_regex_new (
         "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
         "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
-        "ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|paywall|cookie",
+        "ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie-?(banner|consent|notice)",
         f, 0, NULL);
       re.maybe_candidate = g_regex_new ("and|article|body|column|content|main|mathjax|shadow", f, 0, NULL);
       re.positive
@@ -678,6 +678,22 @@ prep_document (xmlDoc *doc, xmlNode *root)
     for (guint i = 0; furniture[i] != NULL; i++)
       remove_tags (root, furniture[i]);
   }
+  {
+    /* javascript: "links" lead nowhere: they are text. */
+    g_autoptr (GPtrArray) links = g_ptr_array_new ();
+    collect_by_tag (root, "a", links);
+    for (guint i = 0; i < links->len; i++)
+      {
+        const char *href = lede_html_get_attr (links->pdata[i], "href");
+        while (href != NULL && g_ascii_isspace (*href))
+          href++;
+        if (href != NULL && g_ascii_strncasecmp (href, "javascript:", 11) == 0)
+          {
+            xmlUnsetProp (links->pdata[i], BAD_CAST "href");
+            xmlNodeSetName (links->pdata[i], BAD_CAST "span");
+          }
+      }
+  }
   replace_brs (doc, root);
 }
 
@@ -925,8 +941,8 @@ clean_share (Pass *pass, xmlNode *node)
 static void
 prep_article (Pass *pass, xmlNode *article)
 {
-  static const char *const always[] = { "object",   "embed",  "footer", "link", "aside", "iframe", "input",
-                                        "textarea", "select", "button", "form", "nav",   NULL };
+  static const char *const always[] = { "object", "embed",    "footer", "link",   "aside", "iframe",
+                                        "input",  "textarea", "select", "button", "nav",   NULL };
 
   mark_data_tables (pass->infos, article);
   clean_conditionally (pass, article, "form");
@@ -2053,7 +2069,7 @@ lede_extract_article (const char *data,
   g_autofree char *page_title = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *html = NULL;
-  Attempt attempts[3] = { { 0 } };
+  Attempt attempts[4] = { { 0 } };
   guint n_attempts = 0;
   Attempt *best = NULL;
   guint flags = FLAG_STRIP_UNLIKELYS | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY;
@@ -2123,7 +2139,10 @@ lede_extract_article (const char *data,
   if (best != NULL)
     build_blocks (article, best->content, base_uri);
 
-  if (best == NULL || lede_article_count_words (article) < LEDE_EXTRACT_MIN_WORDS)
+  if (best == NULL
+      || lede_article_count_words (article) < LEDE_EXTRACT_MIN_WORDS
+      /* Mostly links: an index or a menu, not an article. */
+      || link_density (best->content) > 0.5)
     {
       for (guint i = 0; i < n_attempts; i++)
         {
