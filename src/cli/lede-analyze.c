@@ -182,7 +182,7 @@ fetch_url (const char *url,
                    _ ("not a web page (the server sent %s)"), type != NULL ? type : _ ("no content type"));
       return FALSE;
     }
-  *contents = g_strndup (data, size);
+  *contents = g_strndup (data != NULL ? data : "", size);
   *length = size;
   *final_uri = g_strdup (lede_http_response_get_uri (response));
   *charset = g_strdup (lede_http_response_get_charset (response));

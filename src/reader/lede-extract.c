@@ -2076,6 +2076,17 @@ lede_extract_article (const char *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  {
+    gsize i = 0;
+    while (i < length && g_ascii_isspace (data[i]))
+      i++;
+    if (i == length)
+      {
+        g_set_error_literal (error, LEDE_EXTRACT_ERROR, LEDE_EXTRACT_ERROR_NO_ARTICLE,
+                             _ ("The page is empty"));
+        return NULL;
+      }
+  }
   meta_doc = lede_html_parse (data, length, base_uri, charset);
   root = meta_doc != NULL ? xmlDocGetRootElement (meta_doc) : NULL;
   if (root == NULL)

@@ -57,6 +57,8 @@ lede_html_to_utf8 (const char *data, gsize length, const char *charset)
   const char *enc = NULL;
   char *out;
 
+  if (data == NULL || length == 0)
+    return g_strdup ("");
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     return g_utf8_make_valid (data + 3, length - 3);
   if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
