@@ -141,6 +141,14 @@ lede_article_add_block (LedeArticle *self, LedeBlockKind kind, guint level, cons
 }
 
 void
+lede_article_truncate (LedeArticle *self, guint n_blocks)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+  if (n_blocks < self->blocks->len)
+    g_array_set_size (self->blocks, n_blocks);
+}
+
+void
 lede_block_set_src (LedeBlock *block, const char *src)
 {
   g_return_if_fail (block != NULL);

@@ -80,10 +80,15 @@ patterns (void)
                        "sidebar|skyscraper|sponsor|shopping|tags|widget",
                        f, 0, NULL);
       re.byline = g_regex_new ("byline|author|dateline|writtenby|p-author", f, 0, NULL);
-      re.share = g_regex_new ("(\\b|_)(share|sharedaddy)(\\b|_)", f, 0, NULL);
-      re.ad_words
-        = g_regex_new ("^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$", f, 0,
-                       NULL);
+      /* Widgets inside an article: sharing, sign-up boxes, recommendations, tag lists. */
+      re.share = g_regex_new ("(^|[-_\\s])(share|sharing|sharedaddy|social|newsletter|signup|subscribe|"
+                              "subscription|promo|recommend\\w*|outbrain|taboola|related|read-?more|"
+                              "more-?stories|tags|tag-?list)([-_\\s]|s?$)",
+                              f, 0, NULL);
+      re.ad_words = g_regex_new ("^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|"
+                                 "sponsored( content)?|(story|article) continues below( this)? advertisement|"
+                                 "advertisement - scroll to continue|continue reading below)$",
+                                 f, 0, NULL);
       re.loading_words
         = g_regex_new ("^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$", f, 0, NULL);
       g_once_init_leave (&once, 1);
@@ -919,6 +924,14 @@ clean_conditionally (Pass *pass, xmlNode *root, const char *name)
       lede_html_remove (nodes->pdata[i - 1]);
 }
 
+/* "Advertisement" and the like, left where an advert was. */
+static gboolean
+is_ad_label (Pass *pass, xmlNode *node)
+{
+  g_autofree char *text = lede_html_inner_text (node);
+  return re_match (pass->re->ad_words, text);
+}
+
 static void
 clean_share (Pass *pass, xmlNode *node)
 {
@@ -929,7 +942,10 @@ clean_share (Pass *pass, xmlNode *node)
       if (c->type == XML_ELEMENT_NODE)
         {
           g_autofree char *m = match_string (c);
-          if (re_match (pass->re->share, m) && text_length (c) < CHAR_THRESHOLD)
+          gsize len = text_length (c);
+          if (re_match (pass->re->share, m) && len < CHAR_THRESHOLD)
+            lede_html_remove (c);
+          else if (len > 0 && len < 40 && is_ad_label (pass, c))
             lede_html_remove (c);
           else
             clean_share (pass, c);
@@ -1698,6 +1714,9 @@ typedef struct
   gboolean pending_space;
   guint pre;
   guint list_depth;
+  guint in_link;      /* inside <a href>, whatever the address */
+  gsize link_bytes;   /* bytes of buf inside links */
+  GArray *link_share; /* double per article block: the part of its text in links */
 } Blocks;
 
 static void
@@ -1723,7 +1742,9 @@ flush_block (Blocks *b)
   if (end > start)
     {
       g_autofree char *text = g_strndup (b->buf->str + start, end - start);
+      double share = MIN (1.0, (double) b->link_bytes / (end - start));
       block = lede_article_add_block (b->article, b->kind, b->level, text);
+      g_array_append_val (b->link_share, share);
       block->ordered = b->ordered;
       for (guint i = 0; i < b->links->len; i++)
         {
@@ -1740,11 +1761,14 @@ flush_block (Blocks *b)
   g_array_set_size (b->links, 0);
   g_string_truncate (b->buf, 0);
   b->pending_space = FALSE;
+  b->link_bytes = 0;
 
   for (guint i = 0; i < b->images->len; i++)
     {
       LedeBlock *fig = lede_article_add_block (b->article, LEDE_BLOCK_FIGURE, 0, "");
+      double share = 0;
       lede_block_set_src (fig, b->images->pdata[i]);
+      g_array_append_val (b->link_share, share);
     }
   g_ptr_array_set_size (b->images, 0);
 }
@@ -1766,9 +1790,14 @@ append_text (Blocks *b, const char *text)
           continue;
         }
       if (b->pending_space && b->buf->len > 0 && b->buf->str[b->buf->len - 1] != '\n')
-        g_string_append_c (b->buf, ' ');
+        {
+          g_string_append_c (b->buf, ' ');
+          b->link_bytes += b->in_link > 0;
+        }
       b->pending_space = FALSE;
       g_string_append_unichar (b->buf, c);
+      if (b->in_link > 0)
+        b->link_bytes += g_unichar_to_utf8 (c, NULL);
     }
 }
 
@@ -1920,11 +1949,13 @@ walk_blocks (Blocks *b, xmlNode *node)
           g_autofree char *src = NULL;
           g_autofree char *text = caption != NULL ? lede_html_inner_text (caption) : g_strdup ("");
           LedeBlock *fig;
+          double share = 0;
           for (guint i = 0; i < imgs->len && src == NULL; i++)
             src = image_src (imgs->pdata[i], b->base);
           flush_block (b);
           fig = lede_article_add_block (b->article, LEDE_BLOCK_FIGURE, 0, text);
           lede_block_set_src (fig, src);
+          g_array_append_val (b->link_share, share);
           return;
         }
       walk_as_block (b, node, LEDE_BLOCK_PARAGRAPH, 0);
@@ -1933,10 +1964,13 @@ walk_blocks (Blocks *b, xmlNode *node)
   if (g_str_equal (t, "a"))
     {
       g_autofree char *href = lede_html_resolve_url (b->base, lede_html_get_attr (node, "href"));
+      gboolean is_link = lede_html_get_attr (node, "href") != NULL;
       gsize start;
       if (href == NULL)
         {
+          b->in_link += is_link;
           walk_children (b, node);
+          b->in_link -= is_link;
           return;
         }
       if (b->pending_space && b->buf->len > 0 && b->buf->str[b->buf->len - 1] != '\n')
@@ -1945,7 +1979,9 @@ walk_blocks (Blocks *b, xmlNode *node)
           b->pending_space = FALSE;
         }
       start = b->buf->len;
+      b->in_link++;
       walk_children (b, node);
+      b->in_link--;
       if (b->buf->len > start)
         {
           LedeBlockLink link = { start, b->buf->len, g_steal_pointer (&href) };
@@ -1964,6 +2000,45 @@ walk_blocks (Blocks *b, xmlNode *node)
   walk_children (b, node);
 }
 
+static gboolean
+is_tail_label (const LedeBlock *block)
+{
+  static const char *const labels[]
+    = { "read more",   "related",           "more on this",    "see also", "more from",
+        "recommended", "you may also like", "further reading", NULL };
+  g_autofree char *low = g_utf8_strdown (block->text, -1);
+  gsize len = strlen (low);
+
+  if (word_count (low) > 6)
+    return FALSE;
+  if (block->kind == LEDE_BLOCK_HEADING || (len > 0 && low[len - 1] == ':'))
+    for (guint i = 0; labels[i] != NULL; i++)
+      if (g_str_has_prefix (low, labels[i]))
+        return TRUE;
+  return FALSE;
+}
+
+/* Links to other stories after the last paragraph ("Read more: …") are not the article. */
+static void
+trim_link_tail (LedeArticle *article, GArray *link_share)
+{
+  guint n = lede_article_get_n_blocks (article);
+  guint keep = n;
+
+  g_assert (link_share->len == n);
+  while (keep > 0 && lede_article_get_block (article, keep - 1)->kind != LEDE_BLOCK_FIGURE
+         && g_array_index (link_share, double, keep - 1) >= 0.9)
+    keep--;
+  if (keep == n)
+    return;
+  /* Only with their label: a story may well end on a link of its own. */
+  if (keep == 0 || !is_tail_label (lede_article_get_block (article, keep - 1)))
+    return;
+  keep--;
+  if (keep > 0)
+    lede_article_truncate (article, keep);
+}
+
 static void
 build_blocks (LedeArticle *article, xmlNode *content, const char *base)
 {
@@ -1975,8 +2050,11 @@ build_blocks (LedeArticle *article, xmlNode *content, const char *base)
   b.links = g_array_new (FALSE, FALSE, sizeof (LedeBlockLink));
   b.images = g_ptr_array_new_with_free_func (g_free);
   b.kind = LEDE_BLOCK_PARAGRAPH;
+  b.link_share = g_array_new (FALSE, FALSE, sizeof (double));
   walk_children (&b, content);
   flush_block (&b);
+  trim_link_tail (article, b.link_share);
+  g_array_unref (b.link_share);
   g_string_free (b.buf, TRUE);
   g_array_unref (b.links);
   g_ptr_array_unref (b.images);

@@ -75,6 +75,10 @@ test_article (void)
   g_assert_null (strstr (body, "\n\n\n"));
   g_assert_null (strstr (body, "reopens after repairs"));
 
+  /* The story ends with its last paragraph, not with the links to other stories after it. */
+  b = lede_article_get_block (article, lede_article_get_n_blocks (article) - 1);
+  g_assert_true (g_str_has_prefix (b->text, "Council member Joan Whitby"));
+
   text = lede_article_dup_text (article);
   g_assert_true (
     g_str_has_prefix (text, "Harbour bridge reopens after repairs\n\nThe Harbour Bridge reopened"));
