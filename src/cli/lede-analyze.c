@@ -308,8 +308,26 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+#ifdef LEDE_HAVE_READER
+  context = g_option_context_new (_ ("FILE… | URL… | -"));
+#else
   context = g_option_context_new (_ ("FILE… | -"));
+#endif
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+#ifdef LEDE_HAVE_READER
+  g_option_context_set_summary (
+    context, _ ("Find the actors, figures and claims of news articles.\n"
+                "\n"
+                "Each FILE is a UTF-8 plain-text article, a web page saved as HTML (.html, .htm,\n"
+                "or any file that starts like HTML), or an http:// or https:// address, which is\n"
+                "fetched; “-” reads standard input. From a web page, the article is extracted\n"
+                "first: its title and main text, without menus, adverts or comments. In a text\n"
+                "file, when the first line is followed by a blank line it is taken as the title.\n"
+                "For each article, lede-analyze prints either a summary for people — actors by\n"
+                "kind with their roles and mention counts, figures with qualifier, unit and\n"
+                "source, and claims with the disputed ones marked [!], who disputes them and\n"
+                "why — or one lede.analysis/1 JSON document (JSON Lines when there are several)."));
+#else
   g_option_context_set_summary (
     context, _ ("Find the actors, figures and claims of news articles.\n"
                 "\n"
@@ -319,6 +337,20 @@ main (int argc, char *argv[])
                 "their roles and mention counts, figures with qualifier, unit and source, and\n"
                 "claims with the disputed ones marked [!], who disputes them and why — or one\n"
                 "lede.analysis/1 JSON document (JSON Lines when there are several files)."));
+#endif
+#ifdef LEDE_HAVE_READER
+  description
+    = g_strdup_printf (_ ("Exit status: 0 when every input was analysed, 1 when any could not be (each\n"
+                          "gets one line on standard error and the others are still analysed), 2 for\n"
+                          "a usage error.\n"
+                          "\n"
+                          "Examples:\n"
+                          "  %s article.txt\n"
+                          "  %s --format=json --pretty saved-page.html\n"
+                          "  %s https://example.org/news/story.html\n"
+                          "  curl -s URL | %s --format=json -\n"),
+                       "lede-analyze", "lede-analyze", "lede-analyze", "lede-analyze");
+#else
   description
     = g_strdup_printf (_ ("Exit status: 0 when every file was analysed, 1 when any could not be (each\n"
                           "gets one line on standard error and the others are still analysed), 2 for\n"
@@ -329,6 +361,7 @@ main (int argc, char *argv[])
                           "  %s --format=json --pretty article.txt\n"
                           "  curl -s URL | %s --format=json -\n"),
                        "lede-analyze", "lede-analyze", "lede-analyze");
+#endif
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 

@@ -50,6 +50,37 @@ has_non_ascii (const char *data, gsize length)
   return FALSE;
 }
 
+/* TRUE when valid multi-byte sequences outnumber the bytes that are not UTF-8. */
+static gboolean
+mostly_utf8 (const char *data, gsize length)
+{
+  gsize valid = 0, invalid = 0;
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      gunichar c;
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          invalid++;
+          p++;
+        }
+      else
+        {
+          valid++;
+          p = g_utf8_next_char (p);
+        }
+    }
+  return valid > invalid;
+}
+
 char *
 lede_html_to_utf8 (const char *data, gsize length, const char *charset)
 {
@@ -76,6 +107,10 @@ lede_html_to_utf8 (const char *data, gsize length, const char *charset)
     enc = charset;
   else
     enc = meta = sniff_meta_charset (data, length);
+  /* UTF-8 with a few broken bytes stays UTF-8, unless the page says otherwise. */
+  if ((enc == NULL || g_ascii_strcasecmp (enc, "utf-8") == 0 || g_ascii_strcasecmp (enc, "utf8") == 0)
+      && mostly_utf8 (data, length))
+    return g_utf8_make_valid (data, length);
   if (enc == NULL || g_ascii_strcasecmp (enc, "iso-8859-1") == 0 || g_ascii_strcasecmp (enc, "us-ascii") == 0
       || g_ascii_strcasecmp (enc, "latin1") == 0)
     enc = "WINDOWS-1252"; /* as browsers read these labels */

@@ -178,6 +178,14 @@ test_charsets (void)
   g_assert_no_error (error);
   g_assert_cmpstr (lede_article_get_block (b, 0)->text, ==, "café crème");
 
+  /* UTF-8 with one broken byte is still UTF-8. */
+  {
+    g_autofree char *src = g_strdup_printf ("<html><body><p>café \xff crème</p>%s</body></html>", story);
+    g_autoptr (LedeArticle) d = lede_extract_article (src, strlen (src), NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (lede_article_get_block (d, 0)->text, ==, "café \xef\xbf\xbd crème");
+  }
+
   /* UTF-16 with a byte-order mark. */
   {
     g_autofree char *src = g_strdup_printf ("\xEF\xBB\xBF<html><body><p>café</p>%s</body></html>", story);
