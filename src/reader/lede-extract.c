@@ -1309,6 +1309,7 @@ typedef struct
   char *site_name;
   char *image;
   char *excerpt;
+  char *body; /* JSON-LD articleBody */
 } Meta;
 
 static void
@@ -1320,6 +1321,7 @@ meta_clear (Meta *m)
   g_free (m->site_name);
   g_free (m->image);
   g_free (m->excerpt);
+  g_free (m->body);
 }
 
 static void
@@ -1462,6 +1464,7 @@ jsonld_visit (JsonNode *node, Meta *m, const char *html_title, int depth)
   }
   set_if_unset (&m->excerpt, member_string (obj, "description"));
   set_if_unset (&m->date, member_string (obj, "datePublished"));
+  set_if_unset (&m->body, member_string (obj, "articleBody"));
   if (json_object_has_member (obj, "publisher"))
     {
       g_autofree char *pub = names_of (json_object_get_member (obj, "publisher"));
@@ -2124,6 +2127,60 @@ lede_extract_looks_like_html (const char *data, gsize length)
   return FALSE;
 }
 
+/* Text as found in JSON-LD, where sites often leave HTML entities ("it&#8217;s"). */
+static char *
+decode_entities (const char *line)
+{
+  g_autofree char *wrapped = NULL;
+  g_autoptr (xmlDoc) doc = NULL;
+  xmlNode *root;
+
+  if (strchr (line, '&') == NULL)
+    return collapse_spaces (line);
+  wrapped = g_strconcat ("<html><body><p>", line, "</p></body></html>", NULL);
+  doc = lede_html_parse (wrapped, strlen (wrapped), NULL, "UTF-8");
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  return root != NULL ? lede_html_inner_text (root) : collapse_spaces (line);
+}
+
+/* The article from a JSON-LD articleBody: plain text with line breaks, or sometimes HTML. */
+static LedeArticle *
+article_from_body (const char *body, const char *base_uri, char **html)
+{
+  g_autoptr (LedeArticle) article = lede_article_new ();
+  gboolean is_html
+    = strstr (body, "</p>") != NULL || strstr (body, "<br") != NULL || strstr (body, "</div>") != NULL;
+
+  if (is_html)
+    {
+      g_autoptr (xmlDoc) doc = lede_html_parse (body, strlen (body), base_uri, "UTF-8");
+      xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+      xmlNode *content = root != NULL ? find_first (root, "body") : NULL;
+      if (content == NULL)
+        return NULL;
+      prep_document (doc, content);
+      build_blocks (article, content, base_uri);
+      *html = lede_sanitize_node (content, base_uri);
+    }
+  else
+    {
+      g_auto (GStrv) lines = g_strsplit (body, "\n", -1);
+      GString *out = g_string_new (NULL);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *text = decode_entities (lines[i]);
+          g_autofree char *escaped = NULL;
+          if (*text == '\0')
+            continue;
+          lede_article_add_block (article, LEDE_BLOCK_PARAGRAPH, 0, text);
+          escaped = g_markup_escape_text (text, -1);
+          g_string_append_printf (out, "<p>%s</p>", escaped);
+        }
+      *html = g_string_free (out, FALSE);
+    }
+  return g_steal_pointer (&article);
+}
+
 typedef struct
 {
   xmlDoc *doc;
@@ -2224,14 +2281,30 @@ lede_extract_article (const char *data,
       best = &attempts[i];
 
   article = lede_article_new ();
-  lede_article_set_uri (article, base_uri);
   if (best != NULL)
     build_blocks (article, best->content, base_uri);
 
-  if (best == NULL
-      || lede_article_count_words (article) < LEDE_EXTRACT_MIN_WORDS
-      /* Mostly links: an index or a menu, not an article. */
-      || link_density (best->content) > 0.5)
+  /* Pages that build their text with scripts often carry all of it in JSON-LD. */
+  if (meta.body != NULL)
+    {
+      guint words = lede_article_count_words (article);
+      g_autoptr (LedeArticle) from_json = article_from_body (meta.body, base_uri, &html);
+      guint json_words = from_json != NULL ? lede_article_count_words (from_json) : 0;
+      if (json_words >= 50 && json_words >= 2 * words)
+        {
+          g_clear_object (&article);
+          article = g_steal_pointer (&from_json);
+        }
+      else
+        g_clear_pointer (&html, g_free);
+    }
+  lede_article_set_uri (article, base_uri);
+
+  if (html == NULL
+      && (best == NULL
+          || lede_article_count_words (article) < LEDE_EXTRACT_MIN_WORDS
+          /* Mostly links: an index or a menu, not an article. */
+          || link_density (best->content) > 0.5))
     {
       for (guint i = 0; i < n_attempts; i++)
         {
@@ -2244,14 +2317,15 @@ lede_extract_article (const char *data,
       return NULL;
     }
 
-  html = lede_sanitize_node (best->content, base_uri);
+  if (html == NULL)
+    html = lede_sanitize_node (best->content, base_uri);
   lede_article_set_html (article, html);
 
   {
     g_autofree char *title = meta.title != NULL ? collapse_spaces (meta.title) : NULL;
     lede_article_set_title (article, title);
   }
-  lede_article_set_byline (article, meta.byline != NULL ? meta.byline : best->byline);
+  lede_article_set_byline (article, meta.byline != NULL ? meta.byline : best != NULL ? best->byline : NULL);
   lede_article_set_date (article, meta.date);
   lede_article_set_site_name (article, meta.site_name);
   {

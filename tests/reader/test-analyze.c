@@ -275,6 +275,9 @@ main (int argc, char *argv[])
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+  /* The local server is reached directly, whatever proxy the environment names. */
+  g_setenv ("no_proxy", "127.0.0.1,localhost", TRUE);
+  g_setenv ("NO_PROXY", "127.0.0.1,localhost", TRUE);
 
   cli = g_getenv ("LEDE_ANALYZE");
   if (cli == NULL)

@@ -280,6 +280,47 @@ test_paragraphs_from_breaks (void)
 }
 
 static void
+test_jsonld_body (void)
+{
+  /* The page shows a teaser and builds the rest with a script; JSON-LD has the whole text. */
+  const char *page
+    = "<html><head><title>Dam opens</title><script type=\"application/ld+json\">"
+      "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Dam opens its gates\","
+      "\"articleBody\":\"The new dam opened its gates on Monday, the water board said, ending a "
+      "decade of planning and three years of building along the river.\\nFarmers downstream "
+      "welcomed the news, saying the dam would end the summer shortages that cost them "
+      "their harvests in two of the last five years.\\n\\nThe board&#8217;s director said the "
+      "reservoir would be full by the end of the year if the autumn rains come as expected.\"}"
+      "</script></head><body><div class=\"story\"><p>The new dam opened its gates on Monday.</p>"
+      "<div id=\"app\"></div></div></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) a = lede_extract_article (page, strlen (page), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (lede_article_get_title (a), ==, "Dam opens its gates");
+  g_assert_cmpuint (lede_article_get_n_blocks (a), ==, 3);
+  g_assert_true (g_str_has_prefix (lede_article_get_block (a, 1)->text, "Farmers downstream"));
+  g_assert_true (g_str_has_prefix (lede_article_get_block (a, 2)->text, "The board’s director"));
+  g_assert_nonnull (strstr (lede_article_get_html (a), "<p>Farmers downstream"));
+}
+
+static void
+test_jsonld_teaser (void)
+{
+  /* A short articleBody does not replace the page's full text. */
+  g_autofree char *page = g_strdup_printf (
+    "<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Library\","
+    "\"articleBody\":\"The regional council voted on Tuesday.\"}</script></head><body>%s</body></html>",
+    story);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) a = lede_extract_article (page, strlen (page), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lede_article_get_n_blocks (a), ==, 2);
+  g_assert_nonnull (strstr (lede_article_get_block (a, 1)->text, "eighteen months"));
+}
+
+static void
 test_looks_like_html (void)
 {
   g_assert_true (lede_extract_looks_like_html ("<!DOCTYPE html><html>", 21));
@@ -303,6 +344,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/reader/extract/no-article", test_no_article);
   g_test_add_func ("/lede/reader/extract/garbage", test_garbage);
   g_test_add_func ("/lede/reader/extract/paragraphs-from-breaks", test_paragraphs_from_breaks);
+  g_test_add_func ("/lede/reader/extract/jsonld-body", test_jsonld_body);
+  g_test_add_func ("/lede/reader/extract/jsonld-teaser", test_jsonld_teaser);
   g_test_add_func ("/lede/reader/extract/looks-like-html", test_looks_like_html);
 
   return g_test_run ();

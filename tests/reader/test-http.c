@@ -552,6 +552,9 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The local server is reached directly, whatever proxy the environment names. */
+  g_setenv ("no_proxy", "127.0.0.1,localhost", TRUE);
+  g_setenv ("NO_PROXY", "127.0.0.1,localhost", TRUE);
 
   g_test_add ("/lede/reader/http/ok", Fixture, NULL, fixture_setup, test_ok, fixture_teardown);
   g_test_add ("/lede/reader/http/not-modified", Fixture, NULL, fixture_setup, test_not_modified,
