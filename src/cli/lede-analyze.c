@@ -206,6 +206,11 @@ analyze_one (const char *path, const Options *opts)
   g_autofree char *charset = NULL;
 
 #ifdef LEDE_HAVE_READER
+  if (!is_url (path) && strstr (path, "://") != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_ ("lede-analyze: %s: only http:// and https:// addresses can be fetched\n"), shown);
+      return FALSE;
+    }
   if (is_url (path))
     {
       if (!fetch_url (path, opts->max_size, &contents, &length, &base_uri, &charset, &html, &error))

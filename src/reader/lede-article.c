@@ -141,6 +141,14 @@ lede_article_add_block (LedeArticle *self, LedeBlockKind kind, guint level, cons
 }
 
 void
+lede_article_remove_block (LedeArticle *self, guint index)
+{
+  g_return_if_fail (LEDE_IS_ARTICLE (self));
+  g_return_if_fail (index < self->blocks->len);
+  g_array_remove_index (self->blocks, index);
+}
+
+void
 lede_article_truncate (LedeArticle *self, guint n_blocks)
 {
   g_return_if_fail (LEDE_IS_ARTICLE (self));

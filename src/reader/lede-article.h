@@ -75,6 +75,7 @@ guint lede_article_get_n_blocks (LedeArticle *self);
 const LedeBlock *lede_article_get_block (LedeArticle *self, guint index);
 /* Appends a block; @text is copied. Returns the stored block, to add links to it. */
 LedeBlock *lede_article_add_block (LedeArticle *self, LedeBlockKind kind, guint level, const char *text);
+void lede_article_remove_block (LedeArticle *self, guint index);
 /* Keeps only the first @n_blocks blocks. */
 void lede_article_truncate (LedeArticle *self, guint n_blocks);
 void lede_block_set_src (LedeBlock *block, const char *src);

@@ -2021,6 +2021,72 @@ is_tail_label (const LedeBlock *block)
   return FALSE;
 }
 
+/* The length of a leading "Related:" style label, or 0. */
+static gsize
+promo_label_length (const char *text)
+{
+  static const char *const labels[]
+    = { "related",   "read more", "read",    "see also",        "more",        "watch", "listen",
+        "also read", "also",      "opinion", "further reading", "recommended", NULL };
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      gsize l = strlen (labels[i]);
+      if (g_ascii_strncasecmp (text, labels[i], l) == 0)
+        {
+          const char *p = text + l;
+          while (*p == ' ')
+            p++;
+          if (*p == ':')
+            return p + 1 - text;
+          if (g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "|"))
+            return p + strlen (g_str_has_prefix (p, "|") ? "|" : "—") - text;
+        }
+    }
+  return 0;
+}
+
+/* Calls to action that sites drop between paragraphs. */
+static gboolean
+is_call_to_action (const LedeBlock *block)
+{
+  static GRegex *re = NULL;
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      re = g_regex_new (
+        "^(sign up|subscribe|follow us|share this|join our|get our|click here to (subscribe|sign up))"
+        ".*(newsletter|subscribe|sign up|updates|twitter|facebook|instagram|article|story|email)",
+        G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return block->kind != LEDE_BLOCK_FIGURE && word_count (block->text) <= 12
+         && g_regex_match (re, block->text, 0, NULL);
+}
+
+/* Promotions inside the story: "Related: <link to another story>" and sign-up prompts. */
+static void
+drop_promos (LedeArticle *article, GArray *link_share)
+{
+  for (guint i = lede_article_get_n_blocks (article); i > 0; i--)
+    {
+      const LedeBlock *block = lede_article_get_block (article, i - 1);
+      gsize label = promo_label_length (block->text);
+      gsize len = strlen (block->text);
+      double share = g_array_index (link_share, double, i - 1);
+      gboolean promo = FALSE;
+
+      if (label > 0 && len > label && block->kind != LEDE_BLOCK_HEADING)
+        /* The link covers what follows the label. */
+        promo = share * len / (len - label) >= 0.8;
+      if (promo || is_call_to_action (block))
+        {
+          lede_article_remove_block (article, i - 1);
+          g_array_remove_index (link_share, i - 1);
+        }
+    }
+}
+
 /* Links to other stories after the last paragraph ("Read more: …") are not the article. */
 static void
 trim_link_tail (LedeArticle *article, GArray *link_share)
@@ -2056,6 +2122,7 @@ build_blocks (LedeArticle *article, xmlNode *content, const char *base)
   b.link_share = g_array_new (FALSE, FALSE, sizeof (double));
   walk_children (&b, content);
   flush_block (&b);
+  drop_promos (article, b.link_share);
   trim_link_tail (article, b.link_share);
   g_array_unref (b.link_share);
   g_string_free (b.buf, TRUE);
