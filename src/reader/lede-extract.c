@@ -2064,6 +2064,123 @@ is_call_to_action (const LedeBlock *block)
          && g_regex_match (re, block->text, 0, NULL);
 }
 
+typedef enum
+{
+  TOKEN_OTHER,
+  TOKEN_DATE,
+  TOKEN_FILLER,
+  TOKEN_BY,
+} TokenClass;
+
+static TokenClass
+classify_token (const char *word)
+{
+  static const char *const dates[]
+    = { "jan",      "january", "feb",    "february",  "mar",   "march",     "apr",  "april",  "may",
+        "jun",      "june",    "jul",    "july",      "aug",   "august",    "sep",  "sept",   "september",
+        "oct",      "october", "nov",    "november",  "dec",   "december",  "mon",  "monday", "tue",
+        "tues",     "tuesday", "wed",    "wednesday", "thu",   "thursday",  "fri",  "friday", "sat",
+        "saturday", "sun",     "sunday", "am",        "pm",    "a",         "m",    "p",      "et",
+        "est",      "edt",     "gmt",    "utc",       "bst",   "cet",       "cest", "pt",     "pst",
+        "pdt",      "ct",      "cst",    "cdt",       "today", "yesterday", "st",   "nd",     "rd",
+        "th",       NULL };
+  static const char *const fillers[]
+    = { "updated", "published", "posted", "last",       "modified", "on", "at", "and",
+        "written", "first",     "date",   "originally", "|",        "-",  NULL };
+  static const char *const bys[] = { "by", "von", "par", "por", "door", "di", "av", NULL };
+  gboolean digits = TRUE;
+
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      digits = FALSE;
+  if (digits)
+    return TOKEN_DATE;
+  for (guint i = 0; dates[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, dates[i]) == 0)
+      return TOKEN_DATE;
+  for (guint i = 0; fillers[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, fillers[i]) == 0)
+      return TOKEN_FILLER;
+  for (guint i = 0; bys[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, bys[i]) == 0)
+      return TOKEN_BY;
+  return TOKEN_OTHER;
+}
+
+/* Words of @text as they are written (tokens_of() folds case). */
+static GPtrArray *
+words_of (const char *text)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  const char *start = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+      gboolean w = c != 0 && g_unichar_isalnum (c);
+      if (w && start == NULL)
+        start = p;
+      else if (!w && start != NULL)
+        {
+          g_ptr_array_add (out, g_strndup (start, p - start));
+          start = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+  return out;
+}
+
+/* A line that only dates the story or names its author ("Updated March 3, 2026 at 9:15 a.m. ET",
+ * "Posted by Ana Reyes on 2026-03-03"), which readers take as the page's, not the story's. */
+static gboolean
+is_dateline_or_byline (const LedeBlock *block)
+{
+  static const char *const connectors[] = { "and", "of",  "for", "in", "the", "de", "da",  "du", "van",
+                                            "von", "der", "la",  "le", "y",   "e",  "und", NULL };
+  g_autoptr (GPtrArray) words = NULL;
+  guint n_date = 0, n_other = 0, n_names = 0;
+  gboolean seen_by = FALSE;
+
+  if (block->kind != LEDE_BLOCK_PARAGRAPH || word_count (block->text) > 15)
+    return FALSE;
+  words = words_of (block->text);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = words->pdata[i];
+      TokenClass c = classify_token (w);
+
+      if (seen_by)
+        {
+          /* After "by", only names (capitalized), connectors, dates and fillers. */
+          gboolean connector = FALSE;
+          for (guint j = 0; connectors[j] != NULL && !connector; j++)
+            connector = g_str_equal (w, connectors[j]);
+          if (c == TOKEN_OTHER && !connector)
+            {
+              if (!g_unichar_isupper (g_utf8_get_char (w)))
+                return FALSE;
+              n_names++;
+            }
+          continue;
+        }
+      if (c == TOKEN_BY)
+        {
+          /* "By" must open the line or follow only dates and fillers. */
+          if (n_other > 0)
+            return FALSE;
+          seen_by = TRUE;
+        }
+      else if (c == TOKEN_DATE)
+        n_date++;
+      else if (c == TOKEN_OTHER)
+        n_other++;
+    }
+  if (seen_by)
+    return n_names > 0 && n_names <= 10;
+  return n_other == 0 && n_date > 0;
+}
+
 /* Promotions inside the story: "Related: <link to another story>" and sign-up prompts. */
 static void
 drop_promos (LedeArticle *article, GArray *link_share)
@@ -2122,6 +2239,15 @@ build_blocks (LedeArticle *article, xmlNode *content, const char *base)
   b.link_share = g_array_new (FALSE, FALSE, sizeof (double));
   walk_children (&b, content);
   flush_block (&b);
+  /* Datelines and bylines open a story; two lines in is already the story. */
+  for (guint i = 0; i < 2 && i < lede_article_get_n_blocks (article);)
+    if (is_dateline_or_byline (lede_article_get_block (article, i)))
+      {
+        lede_article_remove_block (article, i);
+        g_array_remove_index (b.link_share, i);
+      }
+    else
+      i++;
   drop_promos (article, b.link_share);
   trim_link_tail (article, b.link_share);
   g_array_unref (b.link_share);

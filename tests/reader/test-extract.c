@@ -280,6 +280,31 @@ test_paragraphs_from_breaks (void)
 }
 
 static void
+test_datelines (void)
+{
+  g_autofree char *page
+    = g_strdup_printf ("<html><body><div class=\"story\"><p>By Ana Reyes and Tom Li</p>"
+                       "<p>Updated March 3, 2026 at 9:15 a.m. ET</p>%s</div></body></html>",
+                       story);
+  g_autofree char *kept = g_strdup_printf ("<html><body><div class=\"story\"><p>By Friday, the council said, "
+                                           "the vote will be over.</p>%s</div></body></html>",
+                                           story);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeArticle) a = lede_extract_article (page, strlen (page), NULL, NULL, &error);
+  g_autoptr (LedeArticle) b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (lede_article_get_block (a, 0)->text, "The regional council voted"));
+  g_assert_cmpuint (lede_article_get_n_blocks (a), ==, 2);
+
+  /* A story that opens with "By …" is still a story. */
+  b = lede_extract_article (kept, strlen (kept), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lede_article_get_block (b, 0)->text, ==,
+                   "By Friday, the council said, the vote will be over.");
+}
+
+static void
 test_jsonld_body (void)
 {
   /* The page shows a teaser and builds the rest with a script; JSON-LD has the whole text. */
@@ -344,6 +369,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/reader/extract/no-article", test_no_article);
   g_test_add_func ("/lede/reader/extract/garbage", test_garbage);
   g_test_add_func ("/lede/reader/extract/paragraphs-from-breaks", test_paragraphs_from_breaks);
+  g_test_add_func ("/lede/reader/extract/datelines", test_datelines);
   g_test_add_func ("/lede/reader/extract/jsonld-body", test_jsonld_body);
   g_test_add_func ("/lede/reader/extract/jsonld-teaser", test_jsonld_teaser);
   g_test_add_func ("/lede/reader/extract/looks-like-html", test_looks_like_html);
