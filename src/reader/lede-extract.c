@@ -2548,3 +2548,68 @@ lede_extract_article (const char *data,
   meta_clear (&meta);
   return g_steal_pointer (&article);
 }
+
+typedef struct
+{
+  GBytes *data;
+  char *base_uri;
+  char *charset;
+} ExtractJob;
+
+static void
+extract_job_free (ExtractJob *job)
+{
+  g_bytes_unref (job->data);
+  g_free (job->base_uri);
+  g_free (job->charset);
+  g_free (job);
+}
+
+static void
+extract_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExtractJob *job = task_data;
+  GError *error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (job->data, &len);
+  LedeArticle *article;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  article = lede_extract_article (data != NULL ? data : "", len, job->base_uri, job->charset, &error);
+  if (article == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, article, g_object_unref);
+}
+
+void
+lede_extract_article_async (GBytes *data,
+                            const char *base_uri,
+                            const char *charset,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExtractJob *job;
+
+  g_return_if_fail (data != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lede_extract_article_async);
+  job = g_new0 (ExtractJob, 1);
+  job->data = g_bytes_ref (data);
+  job->base_uri = g_strdup (base_uri);
+  job->charset = g_strdup (charset);
+  g_task_set_task_data (task, job, (GDestroyNotify) extract_job_free);
+  g_task_run_in_thread (task, extract_thread);
+}
+
+LedeArticle *
+lede_extract_article_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lede_extract_article_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,7 +1,7 @@
 /* lede-extract.h: finds the article in a web page: metadata and main text, without the page's clutter. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "lede-article.h"
 
@@ -39,6 +39,15 @@ LedeArticle *lede_extract_article (const char *data,
                                    const char *base_uri,
                                    const char *charset,
                                    GError **error);
+
+/* Runs lede_extract_article() in a worker thread; @data is kept until it is done. */
+void lede_extract_article_async (GBytes *data,
+                                 const char *base_uri,
+                                 const char *charset,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+LedeArticle *lede_extract_article_finish (GAsyncResult *result, GError **error);
 
 /* TRUE when @data starts like an HTML document (after a BOM, whitespace and comments). */
 gboolean lede_extract_looks_like_html (const char *data, gsize length);

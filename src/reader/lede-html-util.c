@@ -125,8 +125,18 @@ lede_html_to_utf8 (const char *data, gsize length, const char *charset)
 xmlDoc *
 lede_html_parse (const char *data, gsize length, const char *base_uri, const char *charset)
 {
-  g_autofree char *utf8 = lede_html_to_utf8 (data, length, charset);
-  gsize len = strlen (utf8);
+  static gsize initialized = 0;
+  g_autofree char *utf8 = NULL;
+  gsize len;
+
+  /* libxml2 must be set up once before threads parse at the same time. */
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+  utf8 = lede_html_to_utf8 (data, length, charset);
+  len = strlen (utf8);
 
   if (len > G_MAXINT)
     return NULL;

@@ -346,6 +346,36 @@ test_jsonld_teaser (void)
 }
 
 static void
+extract_done_cb (GObject *object, GAsyncResult *result, gpointer data)
+{
+  GPtrArray *results = data;
+  g_autoptr (GError) error = NULL;
+  LedeArticle *a = lede_extract_article_finish (result, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (results, a);
+}
+
+static void
+test_async (void)
+{
+  /* Several pages at once in worker threads, as the window does. */
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reader", "fixtures", "article.html", NULL);
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GBytes) bytes = NULL;
+  char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new_take (data, len);
+  for (guint i = 0; i < 8; i++)
+    lede_extract_article_async (bytes, BASE, NULL, NULL, extract_done_cb, results);
+  while (results->len < 8)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpstr (lede_article_get_title (results->pdata[i]), ==, "Harbour bridge reopens after repairs");
+}
+
+static void
 test_looks_like_html (void)
 {
   g_assert_true (lede_extract_looks_like_html ("<!DOCTYPE html><html>", 21));
@@ -372,6 +402,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/reader/extract/datelines", test_datelines);
   g_test_add_func ("/lede/reader/extract/jsonld-body", test_jsonld_body);
   g_test_add_func ("/lede/reader/extract/jsonld-teaser", test_jsonld_teaser);
+  g_test_add_func ("/lede/reader/extract/async", test_async);
   g_test_add_func ("/lede/reader/extract/looks-like-html", test_looks_like_html);
 
   return g_test_run ();
