@@ -1,0 +1,447 @@
+/* lede-refresher.c: fetches many feeds with bounded concurrency, parses and stores each in a worker
+ * thread, and records each feed's failure on that feed while the others go on. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lede-feed-parser.h"
+#include "lede-refresher.h"
+
+struct _LedeRefresher
+{
+  GObject parent_instance;
+  LedeStore *store;
+  LedeHttp *http;
+  guint max_concurrent;
+};
+
+G_DEFINE_FINAL_TYPE (LedeRefresher, lede_refresher, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_HTTP,
+  PROP_MAX_CONCURRENT,
+  N_PROPS
+};
+
+enum
+{
+  SIGNAL_PROGRESS,
+  SIGNAL_FEED_REFRESHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* One feed's trip: fetched on the main context, parsed and stored in a worker thread. */
+typedef struct
+{
+  gint64 id;
+  char *url;
+  char *etag;
+  char *last_modified;
+  LedeHttpResponse *response;
+  GError *error;
+  guint n_new;
+  GTask *refresh; /* the whole refresh this feed belongs to */
+} FeedJob;
+
+typedef struct
+{
+  GArray *ids; /* what was asked for; empty: every feed */
+  GQueue pending;
+  guint running;
+  guint done;
+  guint total;
+  guint n_new;
+  guint n_failed;
+} Refresh;
+
+static void
+feed_job_free (FeedJob *job)
+{
+  g_free (job->url);
+  g_free (job->etag);
+  g_free (job->last_modified);
+  g_clear_pointer (&job->response, lede_http_response_unref);
+  g_clear_error (&job->error);
+  g_clear_object (&job->refresh);
+  g_free (job);
+}
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_clear_pointer (&refresh->ids, g_array_unref);
+  g_queue_clear_full (&refresh->pending, (GDestroyNotify) feed_job_free);
+  g_free (refresh);
+}
+
+static void pump (GTask *task);
+
+/* ---- worker thread: parse and store ---- */
+
+static gboolean
+is_feed_content_type (const char *type)
+{
+  return type == NULL || strstr (type, "xml") != NULL || strstr (type, "json") != NULL
+         || strstr (type, "rss") != NULL || strstr (type, "atom") != NULL || g_str_has_prefix (type, "text/");
+}
+
+static void
+store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LedeRefresher *self = source;
+  FeedJob *job = task_data;
+  g_autoptr (GError) store_error = NULL;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (job->error == NULL && lede_http_response_is_not_modified (job->response))
+    lede_store_save_not_modified (self->store, job->id, &store_error);
+  else if (job->error == NULL)
+    {
+      GBytes *body = lede_http_response_get_body (job->response);
+      const char *type = lede_http_response_get_content_type (job->response);
+      gsize length = 0;
+      const char *data = g_bytes_get_data (body, &length);
+      g_autoptr (LedeFeed) feed
+        = lede_feed_parse (data ? data : "", length, lede_http_response_get_uri (job->response), &job->error);
+
+      if (feed != NULL)
+        lede_store_save_feed (self->store, job->id, feed, lede_http_response_get_etag (job->response),
+                              lede_http_response_get_last_modified (job->response), &job->n_new,
+                              &store_error);
+      else if (!is_feed_content_type (type))
+        {
+          /* Say what came instead: "an image/png, not a feed" helps more than "not XML". */
+          g_autoptr (GError) parse_error = g_steal_pointer (&job->error);
+          job->error = g_error_new (parse_error->domain, parse_error->code,
+                                    _ ("The server sent %s, not a feed"), type);
+        }
+    }
+  if (job->error != NULL)
+    lede_store_save_feed_error (self->store, job->id, job->error->message, &store_error);
+  if (store_error != NULL && job->error == NULL)
+    job->error = g_steal_pointer (&store_error);
+  else if (store_error != NULL)
+    g_warning ("Cannot record the error of feed %s: %s", job->url, store_error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LedeRefresher *self = LEDE_REFRESHER (source);
+  FeedJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GTask) refresh_task = g_object_ref (job->refresh);
+  Refresh *refresh = g_task_get_task_data (refresh_task);
+
+  refresh->running--;
+  refresh->done++;
+  if (job->error != NULL && !g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    refresh->n_failed++;
+  refresh->n_new += job->n_new;
+  g_signal_emit (self, signals[SIGNAL_FEED_REFRESHED], 0, job->id, job->n_new,
+                 job->error ? job->error->message : NULL);
+  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, refresh->done, refresh->total);
+  pump (refresh_task);
+}
+
+/* ---- main context: fetch ---- */
+
+static void
+fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FeedJob *job = user_data;
+  LedeRefresher *self = g_task_get_source_object (job->refresh);
+  GCancellable *cancellable = g_task_get_cancellable (job->refresh);
+  g_autoptr (GTask) task = NULL;
+
+  job->response = lede_http_fetch_finish (LEDE_HTTP (source), result, &job->error);
+  task = g_task_new (self, cancellable, stored_cb, NULL);
+  g_task_set_source_tag (task, fetched_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) feed_job_free);
+  if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_run_in_thread (task, store_thread);
+}
+
+static void
+pump (GTask *task)
+{
+  LedeRefresher *self = g_task_get_source_object (task);
+  Refresh *refresh = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    g_queue_clear_full (&refresh->pending, (GDestroyNotify) feed_job_free);
+  while (refresh->running < self->max_concurrent && !g_queue_is_empty (&refresh->pending))
+    {
+      FeedJob *job = g_queue_pop_head (&refresh->pending);
+
+      refresh->running++;
+      job->refresh = g_object_ref (task);
+      lede_http_fetch_async (self->http, job->url, LEDE_HTTP_ACCEPT_FEED, job->etag, job->last_modified,
+                             cancellable, fetched_cb, job);
+    }
+  if (refresh->running == 0 && g_queue_is_empty (&refresh->pending))
+    {
+      if (!g_task_return_error_if_cancelled (task))
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+static void
+feeds_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LedeRefresher *self = g_task_get_source_object (task);
+  Refresh *refresh = g_task_get_task_data (task);
+  g_autoptr (GPtrArray) feeds = NULL;
+  GError *error = NULL;
+
+  feeds = lede_store_list_feeds_finish (LEDE_STORE (source), result, &error);
+  if (feeds == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      LedeStoreFeed *feed = feeds->pdata[i];
+      gboolean wanted = refresh->ids->len == 0;
+      FeedJob *job;
+
+      for (guint j = 0; !wanted && j < refresh->ids->len; j++)
+        wanted = g_array_index (refresh->ids, gint64, j) == feed->id;
+      if (!wanted)
+        continue;
+      job = g_new0 (FeedJob, 1);
+      job->id = feed->id;
+      job->url = g_strdup (feed->url);
+      job->etag = g_strdup (feed->etag);
+      job->last_modified = g_strdup (feed->last_modified);
+      g_queue_push_tail (&refresh->pending, job);
+    }
+  refresh->total = refresh->pending.length;
+  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, 0, refresh->total);
+  pump (task);
+}
+
+/**
+ * lede_refresher_refresh_async:
+ * @feed_ids: (array length=n_feed_ids) (nullable): the feeds to refresh
+ * @n_feed_ids: how many; 0 refreshes every feed
+ *
+ * Fetches the feeds (at most max-concurrent at a time, with conditional GET), stores each
+ * feed's new items in one transaction and records each failure on its feed. Emits
+ * #LedeRefresher::feed-refreshed for each feed and #LedeRefresher::progress as it goes. Nothing
+ * blocks the calling thread's main loop. Succeeds even when some feeds fail: their errors are in
+ * the store; it fails only when the store cannot be read or @cancellable is cancelled.
+ */
+void
+lede_refresher_refresh_async (LedeRefresher *self,
+                              const gint64 *feed_ids,
+                              guint n_feed_ids,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Refresh *refresh;
+
+  g_return_if_fail (LEDE_IS_REFRESHER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lede_refresher_refresh_async);
+  refresh = g_new0 (Refresh, 1);
+  refresh->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (feed_ids != NULL && n_feed_ids > 0)
+    g_array_append_vals (refresh->ids, feed_ids, n_feed_ids);
+  g_queue_init (&refresh->pending);
+  g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
+  lede_store_list_feeds_async (self->store, cancellable, feeds_listed_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lede_refresher_refresh_finish:
+ * @out_n_new: (out) (optional): how many new items were stored
+ * @out_n_failed: (out) (optional): how many feeds failed
+ */
+gboolean
+lede_refresher_refresh_finish (LedeRefresher *self,
+                               GAsyncResult *result,
+                               guint *out_n_new,
+                               guint *out_n_failed,
+                               GError **error)
+{
+  Refresh *refresh;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lede_refresher_refresh_async, FALSE);
+
+  refresh = g_task_get_task_data (G_TASK (result));
+  if (out_n_new)
+    *out_n_new = refresh->n_new;
+  if (out_n_failed)
+    *out_n_failed = refresh->n_failed;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+sync_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+gboolean
+lede_refresher_refresh (LedeRefresher *self,
+                        const gint64 *feed_ids,
+                        guint n_feed_ids,
+                        GCancellable *cancellable,
+                        guint *out_n_new,
+                        guint *out_n_failed,
+                        GError **error)
+{
+  g_autoptr (GMainContext) context = g_main_context_ref_thread_default ();
+  g_autoptr (GAsyncResult) result = NULL;
+
+  lede_refresher_refresh_async (self, feed_ids, n_feed_ids, cancellable, sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  return lede_refresher_refresh_finish (self, result, out_n_new, out_n_failed, error);
+}
+
+/* ---- the object ---- */
+
+static void
+lede_refresher_dispose (GObject *object)
+{
+  LedeRefresher *self = LEDE_REFRESHER (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->http);
+  G_OBJECT_CLASS (lede_refresher_parent_class)->dispose (object);
+}
+
+static void
+lede_refresher_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LedeRefresher *self = LEDE_REFRESHER (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE: g_value_set_object (value, self->store); break;
+      case PROP_HTTP: g_value_set_object (value, self->http); break;
+      case PROP_MAX_CONCURRENT: g_value_set_uint (value, self->max_concurrent); break;
+      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lede_refresher_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LedeRefresher *self = LEDE_REFRESHER (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE: self->store = g_value_dup_object (value); break;
+      case PROP_HTTP: self->http = g_value_dup_object (value); break;
+      case PROP_MAX_CONCURRENT: lede_refresher_set_max_concurrent (self, g_value_get_uint (value)); break;
+      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lede_refresher_class_init (LedeRefresherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lede_refresher_dispose;
+  object_class->get_property = lede_refresher_get_property;
+  object_class->set_property = lede_refresher_set_property;
+
+  properties[PROP_STORE]
+    = g_param_spec_object ("store", NULL, NULL, LEDE_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HTTP]
+    = g_param_spec_object ("http", NULL, NULL, LEDE_TYPE_HTTP,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_CONCURRENT]
+    = g_param_spec_uint ("max-concurrent", NULL, NULL, 1, 64, LEDE_REFRESHER_DEFAULT_MAX_CONCURRENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LedeRefresher::progress:
+   * @done: feeds finished so far
+   * @total: feeds in this refresh
+   */
+  signals[SIGNAL_PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                           NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * LedeRefresher::feed-refreshed:
+   * @feed_id: the feed
+   * @n_new: how many new items it brought
+   * @error_message: (nullable): why it failed (also stored as the feed's last error)
+   */
+  signals[SIGNAL_FEED_REFRESHED]
+    = g_signal_new ("feed-refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT, G_TYPE_STRING);
+}
+
+static void
+lede_refresher_init (LedeRefresher *self)
+{
+  self->max_concurrent = LEDE_REFRESHER_DEFAULT_MAX_CONCURRENT;
+}
+
+LedeRefresher *
+lede_refresher_new (LedeStore *store, LedeHttp *http)
+{
+  g_return_val_if_fail (LEDE_IS_STORE (store), NULL);
+  g_return_val_if_fail (LEDE_IS_HTTP (http), NULL);
+  return g_object_new (LEDE_TYPE_REFRESHER, "store", store, "http", http, NULL);
+}
+
+LedeStore *
+lede_refresher_get_store (LedeRefresher *self)
+{
+  g_return_val_if_fail (LEDE_IS_REFRESHER (self), NULL);
+  return self->store;
+}
+
+LedeHttp *
+lede_refresher_get_http (LedeRefresher *self)
+{
+  g_return_val_if_fail (LEDE_IS_REFRESHER (self), NULL);
+  return self->http;
+}
+
+void
+lede_refresher_set_max_concurrent (LedeRefresher *self, guint max_concurrent)
+{
+  g_return_if_fail (LEDE_IS_REFRESHER (self));
+  max_concurrent = CLAMP (max_concurrent, 1, 64);
+  if (self->max_concurrent == max_concurrent)
+    return;
+  self->max_concurrent = max_concurrent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_CONCURRENT]);
+}
+
+guint
+lede_refresher_get_max_concurrent (LedeRefresher *self)
+{
+  g_return_val_if_fail (LEDE_IS_REFRESHER (self), 0);
+  return self->max_concurrent;
+}

@@ -1,0 +1,43 @@
+/* lede-refresher.h: refreshes feeds over HTTP into the store, a few at a time, off the main loop. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lede-http.h"
+#include "lede-store.h"
+
+G_BEGIN_DECLS
+
+#define LEDE_REFRESHER_DEFAULT_MAX_CONCURRENT 6
+
+#define LEDE_TYPE_REFRESHER (lede_refresher_get_type ())
+G_DECLARE_FINAL_TYPE (LedeRefresher, lede_refresher, LEDE, REFRESHER, GObject)
+
+LedeRefresher *lede_refresher_new (LedeStore *store, LedeHttp *http);
+LedeStore *lede_refresher_get_store (LedeRefresher *self);
+LedeHttp *lede_refresher_get_http (LedeRefresher *self);
+void lede_refresher_set_max_concurrent (LedeRefresher *self, guint max_concurrent);
+guint lede_refresher_get_max_concurrent (LedeRefresher *self);
+
+void lede_refresher_refresh_async (LedeRefresher *self,
+                                   const gint64 *feed_ids,
+                                   guint n_feed_ids,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+gboolean lede_refresher_refresh_finish (LedeRefresher *self,
+                                        GAsyncResult *result,
+                                        guint *out_n_new,
+                                        guint *out_n_failed,
+                                        GError **error);
+
+/* Runs a refresh to its end by iterating the thread-default main context (tools, tests, benchmarks). */
+gboolean lede_refresher_refresh (LedeRefresher *self,
+                                 const gint64 *feed_ids,
+                                 guint n_feed_ids,
+                                 GCancellable *cancellable,
+                                 guint *out_n_new,
+                                 guint *out_n_failed,
+                                 GError **error);
+
+G_END_DECLS
