@@ -10,7 +10,11 @@
 
 #include "lede-feed-parser.h"
 
-G_DEFINE_QUARK (lede - feed - error - quark, lede_feed_error)
+GQuark
+lede_feed_error_quark (void)
+{
+  return g_quark_from_static_string ("lede-feed-error-quark");
+}
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
 #define NS_ATOM03 "http://purl.org/atom/ns#"
@@ -535,8 +539,30 @@ plain_text (char *text)
 {
   char *ret;
 
-  if (text == NULL || (strchr (text, '<') == NULL && strchr (text, '&') == NULL))
-    return text;
+  if (text == NULL)
+    return NULL;
+  if (strchr (text, '<') == NULL && strchr (text, '&') == NULL)
+    {
+      /* Still one line: titles wrap in the source and use no-break spaces. */
+      g_autoptr (GString) out = g_string_sized_new (strlen (text));
+      gboolean space = FALSE;
+
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (g_unichar_isspace (c) || c == 0xA0)
+            space = TRUE;
+          else
+            {
+              if (space && out->len > 0)
+                g_string_append_c (out, ' ');
+              space = FALSE;
+              g_string_append_unichar (out, c);
+            }
+        }
+      g_free (text);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
   ret = lede_feed_html_to_text (text, -1);
   g_free (text);
   if (*ret == '\0')
@@ -1071,6 +1097,11 @@ parse_xml (const char *data, gsize length, const char *base_url, GError **error)
   int code = 0;
   LedeFeed *feed;
 
+  if (looks_like_html (NULL, data, length))
+    {
+      g_set_error (error, LEDE_FEED_ERROR, LEDE_FEED_ERROR_NOT_A_FEED, _ ("This is a web page, not a feed"));
+      return NULL;
+    }
   doc = read_xml (data, length, base_url, FALSE, &code);
   if (doc == NULL && !is_truncation (code))
     {

@@ -8,7 +8,11 @@
 
 #include "lede-opml.h"
 
-G_DEFINE_QUARK (lede - opml - error - quark, lede_opml_error)
+GQuark
+lede_opml_error_quark (void)
+{
+  return g_quark_from_static_string ("lede-opml-error-quark");
+}
 
 LedeOpmlEntry *
 lede_opml_entry_new (const char *url, const char *title, const char *site_url, const char *folder)

@@ -9,7 +9,11 @@
 
 #include "lede-store.h"
 
-G_DEFINE_QUARK (lede - store - error - quark, lede_store_error)
+GQuark
+lede_store_error_quark (void)
+{
+  return g_quark_from_static_string ("lede-store-error-quark");
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
