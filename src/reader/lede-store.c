@@ -687,7 +687,7 @@ lede_store_list_feeds (LedeStore *self, GError **error)
 
   stmt = prepare (self,
                   "SELECT " FEED_COLUMNS " FROM feeds f"
-                  " ORDER BY f.folder IS NOT NULL, f.folder COLLATE NOCASE,"
+                  " ORDER BY f.folder IS NULL, f.folder COLLATE NOCASE,"
                   " coalesce(f.custom_title, f.title, f.url) COLLATE NOCASE",
                   error);
   if (stmt == NULL)
@@ -1222,8 +1222,9 @@ snippet_markup (const char *raw)
     return NULL;
   escaped = g_markup_escape_text (raw, -1);
   out = g_string_new (escaped);
-  g_string_replace (out, "\001", "<b>", 0);
-  g_string_replace (out, "\002", "</b>", 0);
+  /* g_markup_escape_text() writes the control characters as references */
+  g_string_replace (out, "&#x1;", "<b>", 0);
+  g_string_replace (out, "&#x2;", "</b>", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
