@@ -101,7 +101,7 @@ walk (xmlNode *node, char **base, GPtrArray *found)
           url = *base ? g_uri_resolve_relative (*base, href, G_URI_FLAGS_NONE, NULL) : NULL;
           if (url == NULL)
             url = g_strdup (href);
-          for (guint i = 0; i < found->len; i++)
+          for (guint i = 0; url != NULL && i < found->len; i++)
             if (strcmp (((LedeDiscoveredFeed *) found->pdata[i])->url, url) == 0)
               g_clear_pointer (&url, g_free);
           if (url == NULL)
