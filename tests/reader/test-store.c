@@ -118,7 +118,10 @@ test_schema (Fixture *fx, gconstpointer data)
   /* Not a database at all */
   g_assert_true (
     g_file_set_contents (fx->path, "this is not sqlite, just text that is long enough to look", -1, NULL));
-  g_unlink (g_strconcat (fx->path, "-wal", NULL));
+  {
+    g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
+    g_unlink (wal);
+  }
   again = lede_store_new (fx->path, &error);
   g_assert_null (again);
   g_assert_nonnull (error);
@@ -311,9 +314,10 @@ test_search (Fixture *fx, gconstpointer data)
   g_clear_pointer (&results, g_ptr_array_unref);
 
   /* the article fetched from the web becomes searchable */
-  article.item_id
-    = ((LedeStoreItem *) lede_store_list_items (fx->store, LEDE_STORE_SCOPE_FEED, id, 1, 1, NULL)->pdata[0])
-        ->id;
+  {
+    g_autoptr (GPtrArray) second = lede_store_list_items (fx->store, LEDE_STORE_SCOPE_FEED, id, 1, 1, NULL);
+    article.item_id = ((LedeStoreItem *) second->pdata[0])->id;
+  }
   article.title = "Storm closes the north pier";
   article.html = "<p>The lighthouse keeper measured gusts.</p>";
   article.text = "The lighthouse keeper measured gusts.";
@@ -441,7 +445,10 @@ test_analyses (Fixture *fx, gconstpointer data)
   pairs = lede_store_find_related_figures (fx->store, c, 0, &error);
   g_assert_cmpuint (pairs->len, ==, 0);
 
-  g_assert_cmpstr (lede_store_normalize_key ("The  Ministry of Health"), ==, "ministry of health");
+  {
+    g_autofree char *key = lede_store_normalize_key ("The  Ministry of Health");
+    g_assert_cmpstr (key, ==, "ministry of health");
+  }
   g_assert_true (lede_store_check_integrity (fx->store, &error));
 }
 
