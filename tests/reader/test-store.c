@@ -506,6 +506,10 @@ test_async (Fixture *fx, gconstpointer data)
   g_assert_true (lede_store_set_flags_finish (fx->store, wait_for (&r1), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_STARRED, 0, NULL), ==, 1);
+  g_clear_object (&r1);
+  g_clear_object (&r2);
+  g_clear_object (&r3);
+  g_clear_object (&r4);
   /* Worker threads drop their task (and its reference to the store) just after returning;
    * wait for that before teardown checks for leaks. */
   for (guint i = 0; i < 500 && G_OBJECT (fx->store)->ref_count > 1; i++)
