@@ -135,8 +135,9 @@ check_library (const char *db_path, guint *out_complete)
       /* A feed is there whole, with its refresh time, or not at all. */
       if (feed->last_success != 0)
         {
-          g_assert_cmpuint (feed->total, ==, items_of_feed (k));
           g_autofree char *title = g_strdup_printf ("Feed %u", k);
+
+          g_assert_cmpuint (feed->total, ==, items_of_feed (k));
           g_assert_cmpstr (feed->title, ==, title);
           complete++;
         }
