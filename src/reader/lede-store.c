@@ -1193,9 +1193,9 @@ lede_store_mark_all_read (LedeStore *self, LedeStoreScope scope, gint64 feed_id,
 }
 
 /* Turns what a person types into an FTS5 query: every word must appear, the last one may be
- * unfinished, and no character of theirs can be FTS5 syntax. */
+ * unfinished (when prefix is set), and no character of theirs can be FTS5 syntax. */
 static char *
-fts_query (const char *query)
+fts_query (const char *query, gboolean prefix)
 {
   g_auto (GStrv) words = g_strsplit_set (query ? query : "", " \t\n\r", -1);
   g_autoptr (GString) out = g_string_new (NULL);
@@ -1219,65 +1219,230 @@ fts_query (const char *query)
     }
   if (n == 0)
     return NULL;
-  g_string_append_c (out, '*');
+  if (prefix)
+    g_string_append_c (out, '*');
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The snippet comes back with \1 and \2 around the matches; escape the rest. */
-static char *
-snippet_markup (const char *raw)
+/* The words of a query as the snippet compares them (lede_store_normalize_key() of each run of
+ * letters and digits, as the FTS tokenizer splits them). */
+static GPtrArray *
+query_words (const char *query)
 {
-  g_autofree char *escaped = NULL;
-  g_autoptr (GString) out = NULL;
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = query, *start = NULL;
 
-  if (raw == NULL)
-    return NULL;
-  escaped = g_markup_escape_text (raw, -1);
-  out = g_string_new (escaped);
-  /* g_markup_escape_text() writes the control characters as references */
-  g_string_replace (out, "&#x1;", "<b>", 0);
-  g_string_replace (out, "&#x2;", "</b>", 0);
+  for (;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+      gboolean word = c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c));
+
+      if (word && start == NULL)
+        start = p;
+      else if (!word && start != NULL)
+        {
+          g_autofree char *raw = g_strndup (start, p - start);
+          char *key = lede_store_normalize_key (raw);
+          if (*key)
+            g_ptr_array_add (words, key);
+          else
+            g_free (key);
+          start = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+  return words;
+}
+
+static gboolean
+word_matches (const char *word, gsize length, GPtrArray *query)
+{
+  g_autofree char *raw = g_strndup (word, length);
+  g_autofree char *key = lede_store_normalize_key (raw);
+
+  /* Every query word may be unfinished; the FTS query decided what matches, this only shows it. */
+  for (guint i = 0; i < query->len; i++)
+    if (g_str_has_prefix (key, query->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* About 24 words of text around the first match, matches in <b></b>, the rest escaped (Pango or
+ * HTML markup). Made here rather than with FTS5's snippet(), which re-reads the whole doclist of a
+ * prefix query for every row. */
+static char *
+make_snippet (const char *text, GPtrArray *query)
+{
+  typedef struct
+  {
+    const char *start;
+    gsize length;
+    gsize core_start; /* the letters of "ferry," without the comma */
+    gsize core_end;
+    gboolean match;
+  } Word;
+  g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *p = text, *start = NULL;
+  guint first = 0, from, to;
+  gboolean found = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+  for (;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+      gboolean space = c == 0 || g_unichar_isspace (c);
+
+      if (!space && start == NULL)
+        start = p;
+      else if (space && start != NULL)
+        {
+          Word w = { start, p - start, 0, 0, FALSE };
+          const char *q = start, *e;
+
+          while (q < p && !g_unichar_isalnum (g_utf8_get_char (q)))
+            q = g_utf8_next_char (q);
+          for (e = q;
+               e < p && (g_unichar_isalnum (g_utf8_get_char (e)) || g_unichar_ismark (g_utf8_get_char (e)));
+               e = g_utf8_next_char (e))
+            ;
+          w.core_start = q - start;
+          w.core_end = e - start;
+          if (e > q)
+            w.match = word_matches (q, e - q, query);
+          if (w.match && !found)
+            {
+              first = words->len;
+              found = TRUE;
+            }
+          g_array_append_val (words, w);
+          start = NULL;
+          if (found && words->len > first + 20)
+            break;
+        }
+      if (c == 0)
+        break;
+    }
+  from = first > 6 ? first - 6 : 0;
+  to = MIN (words->len, from + 24);
+  if (from > 0)
+    g_string_append (out, "… ");
+  for (guint i = from; i < to; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+
+      if (i > from)
+        g_string_append_c (out, ' ');
+      if (w->match)
+        {
+          g_autofree char *before = g_markup_escape_text (w->start, w->core_start);
+          g_autofree char *core
+            = g_markup_escape_text (w->start + w->core_start, w->core_end - w->core_start);
+          g_autofree char *after = g_markup_escape_text (w->start + w->core_end, w->length - w->core_end);
+          g_string_append_printf (out, "%s<b>%s</b>%s", before, core, after);
+        }
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (w->start, w->length);
+          g_string_append (out, escaped);
+        }
+    }
+  if (to < words->len || *p != '\0')
+    g_string_append (out, " …");
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The ids of the best matches among the newest LEDE_STORE_SEARCH_WINDOW, best first. */
+static gboolean
+rank_matches (LedeStore *self, const char *match, guint limit, GArray *ids, GError **error)
+{
+  g_autoptr (sqlite3_stmt) window = NULL;
+  g_autoptr (sqlite3_stmt) ranked = NULL;
+  int rc;
+
+  g_array_set_size (ids, 0);
+  window = prepare (self,
+                    "SELECT min(rowid) FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH ?1"
+                    " ORDER BY rowid DESC LIMIT ?2)",
+                    error);
+  if (window == NULL)
+    return FALSE;
+  sqlite3_bind_text (window, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (window, 2, LEDE_STORE_SEARCH_WINDOW);
+  if (sqlite3_step (window) != SQLITE_ROW)
+    return sql_fail (self, error);
+  if (sqlite3_column_type (window, 0) == SQLITE_NULL)
+    return TRUE;
+
+  ranked = prepare (self,
+                    "SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 AND rowid >= ?2"
+                    " ORDER BY bm25(items_fts, 4.0, 1.0), rowid DESC LIMIT ?3",
+                    error);
+  if (ranked == NULL)
+    return FALSE;
+  sqlite3_bind_text (ranked, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (ranked, 2, sqlite3_column_int64 (window, 0));
+  sqlite3_bind_int64 (ranked, 3, limit);
+  while ((rc = sqlite3_step (ranked)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (ranked, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return sql_fail (self, error);
+  return TRUE;
 }
 
 /**
  * lede_store_search:
  * @query: words as a person types them
- * @limit: how many results at most
+ * @limit: how many results at most (0: 50)
+ *
+ * Ranks by BM25 (titles weigh four times the text) the newest %LEDE_STORE_SEARCH_WINDOW articles
+ * that match. A news library is searched for recent things, and ranking every one of 100,000
+ * articles that contain a common word would take a second; this takes milliseconds at any size.
+ * Whole words are tried first; only when they find too little is the last word taken as
+ * unfinished, because an FTS5 prefix query merges the index of every word it could be.
  *
  * Returns: (transfer container) (element-type LedeStoreItem): the best matches first, each with a snippet
  */
 GPtrArray *
 lede_store_search (LedeStore *self, const char *query, guint limit, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) row = NULL;
   g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_store_item_unref);
-  g_autofree char *match = fts_query (query);
-  int rc;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) words = NULL;
+  g_autofree char *whole = fts_query (query, FALSE);
+  g_autofree char *unfinished = fts_query (query, TRUE);
 
-  if (match == NULL)
+  if (limit == 0)
+    limit = 50;
+  if (whole == NULL)
     return g_steal_pointer (&items);
-  /* Titles weigh more than body text. */
-  stmt = prepare (self,
-                  "SELECT " ITEM_COLUMNS ", snippet(items_fts, -1, char(1), char(2), '…', 16)"
-                  " FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN feeds f ON f.id = i.feed_id"
-                  " WHERE items_fts MATCH ?1 ORDER BY bm25(items_fts, 4.0, 1.0) LIMIT ?2",
-                  error);
-  if (stmt == NULL)
+  if (!rank_matches (self, whole, limit, ids, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, limit ? limit : 50);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (ids->len < limit && !rank_matches (self, unfinished, limit, ids, error))
+    return NULL;
+
+  words = query_words (query);
+  row = prepare (self, "SELECT " ITEM_COLUMNS ", i.search_text" ITEM_FROM " WHERE i.id = ?", error);
+  if (row == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
     {
-      LedeStoreItem *item = item_from_row (stmt);
-      item->snippet = snippet_markup ((const char *) sqlite3_column_text (stmt, N_ITEM_COLUMNS));
+      LedeStoreItem *item;
+
+      sqlite3_reset (row);
+      sqlite3_bind_int64 (row, 1, g_array_index (ids, gint64, i));
+      if (sqlite3_step (row) != SQLITE_ROW)
+        continue;
+      item = item_from_row (row);
+      item->snippet = make_snippet ((const char *) sqlite3_column_text (row, N_ITEM_COLUMNS), words);
       g_ptr_array_add (items, item);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sql_fail (self, error);
-      return NULL;
     }
   return g_steal_pointer (&items);
 }

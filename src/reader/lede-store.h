@@ -28,6 +28,9 @@ typedef enum
 #define LEDE_STORE_ERROR (lede_store_error_quark ())
 GQuark lede_store_error_quark (void);
 
+/* How many of the newest matching articles a search ranks. */
+#define LEDE_STORE_SEARCH_WINDOW 1000
+
 /* The schema version this code writes (PRAGMA user_version). */
 #define LEDE_STORE_SCHEMA_VERSION 1
 
