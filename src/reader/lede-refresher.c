@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lede-extract.h"
 #include "lede-feed-parser.h"
 #include "lede-refresher.h"
 
@@ -320,6 +321,178 @@ lede_refresher_refresh (LedeRefresher *self,
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   return lede_refresher_refresh_finish (self, result, out_n_new, out_n_failed, error);
+}
+
+/* ---- one article from the web ---- */
+
+typedef struct
+{
+  gint64 item_id;
+  char *url;
+  LedeHttpResponse *response;
+} ArticleJob;
+
+static void
+article_job_free (ArticleJob *job)
+{
+  g_free (job->url);
+  g_clear_pointer (&job->response, lede_http_response_unref);
+  g_free (job);
+}
+
+/* Worker thread: extract and store; a failure is stored too, so the window can say why later. */
+static void
+extract_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LedeRefresher *self = source;
+  ArticleJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeStoreArticle) stored = NULL;
+  g_autoptr (LedeArticle) article = NULL;
+  LedeStoreArticle record = { 0 };
+  g_autofree char *text = NULL;
+  GBytes *body = lede_http_response_get_body (job->response);
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  article = lede_extract_article (data ? data : "", length, lede_http_response_get_uri (job->response),
+                                  lede_http_response_get_charset (job->response), &error);
+  record.item_id = job->item_id;
+  record.url = (char *) lede_http_response_get_uri (job->response);
+  if (article != NULL)
+    {
+      text = lede_article_dup_body_text (article);
+      record.title = (char *) lede_article_get_title (article);
+      record.byline = (char *) lede_article_get_byline (article);
+      record.image_url = (char *) lede_article_get_lead_image (article);
+      record.html = (char *) lede_article_get_html (article);
+      record.text = text;
+      lede_feed_parse_date (lede_article_get_date (article), &record.published);
+    }
+  else
+    {
+      /* Keep the reason with the item; the extraction error is what the caller hears about. */
+      record.error = error->message;
+      lede_store_save_article (self->store, &record, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!lede_store_save_article (self->store, &record, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  stored = lede_store_get_article (self->store, job->item_id, &error);
+  if (stored == NULL)
+    g_task_return_error (task, error ? g_steal_pointer (&error)
+                                     : g_error_new (LEDE_STORE_ERROR, LEDE_STORE_ERROR_NOT_FOUND,
+                                                    _ ("The article is not in the library")));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&stored), (GDestroyNotify) lede_store_article_unref);
+}
+
+static void
+record_fetch_error_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LedeRefresher *self = source;
+  ArticleJob *job = task_data;
+  LedeStoreArticle record = { 0 };
+  const GError *error = g_object_get_data (G_OBJECT (task), "fetch-error");
+
+  record.item_id = job->item_id;
+  record.url = job->url;
+  record.error = error->message;
+  lede_store_save_article (self->store, &record, NULL);
+  g_task_return_error (task, g_error_copy (error));
+}
+
+static void
+article_fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  ArticleJob *job = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  job->response = lede_http_fetch_finish (LEDE_HTTP (source), result, &error);
+  if (job->response != NULL)
+    g_task_run_in_thread (task, extract_thread);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, error);
+  else
+    {
+      g_object_set_data_full (G_OBJECT (task), "fetch-error", error, (GDestroyNotify) g_error_free);
+      g_task_run_in_thread (task, record_fetch_error_thread);
+    }
+}
+
+static void
+article_item_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LedeRefresher *self = g_task_get_source_object (task);
+  ArticleJob *job = g_task_get_task_data (task);
+  g_autoptr (LedeStoreItem) item = NULL;
+  GError *error = NULL;
+
+  item = lede_store_get_item_finish (LEDE_STORE (source), result, &error);
+  if (item == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (item->url == NULL
+      || !(g_str_has_prefix (item->url, "http://") || g_str_has_prefix (item->url, "https://")))
+    {
+      g_task_return_new_error (task, LEDE_EXTRACT_ERROR, LEDE_EXTRACT_ERROR_NO_ARTICLE,
+                               _ ("This item links to no web page to read the article from"));
+      return;
+    }
+  job->url = g_strdup (item->url);
+  lede_http_fetch_async (self->http, job->url, LEDE_HTTP_ACCEPT_HTML, NULL, NULL,
+                         g_task_get_cancellable (task), article_fetched_cb, g_object_ref (task));
+}
+
+/**
+ * lede_refresher_fetch_article_async:
+ * @item_id: the item whose web page to read
+ *
+ * Fetches the item's page, extracts the article (lede_extract_article()) in a worker thread and
+ * stores it, also as the item's search text.
+ */
+void
+lede_refresher_fetch_article_async (LedeRefresher *self,
+                                    gint64 item_id,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ArticleJob *job;
+
+  g_return_if_fail (LEDE_IS_REFRESHER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lede_refresher_fetch_article_async);
+  job = g_new0 (ArticleJob, 1);
+  job->item_id = item_id;
+  g_task_set_task_data (task, job, (GDestroyNotify) article_job_free);
+  lede_store_get_item_async (self->store, item_id, cancellable, article_item_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lede_refresher_fetch_article_finish:
+ *
+ * Returns: (transfer full): the stored article, or %NULL with @error set (a #LEDE_HTTP_ERROR, a
+ *   #LEDE_EXTRACT_ERROR, a #LEDE_STORE_ERROR or %G_IO_ERROR_CANCELLED)
+ */
+LedeStoreArticle *
+lede_refresher_fetch_article_finish (LedeRefresher *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lede_refresher_fetch_article_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ---- the object ---- */

@@ -40,4 +40,15 @@ gboolean lede_refresher_refresh (LedeRefresher *self,
                                  guint *out_n_failed,
                                  GError **error);
 
+/* The full article behind an item that carries only a summary: fetched, extracted, sanitized and
+ * stored (lede_store_get_article() has it from then on). When that fails, the reason is stored on
+ * the article as its error, and returned. */
+void lede_refresher_fetch_article_async (LedeRefresher *self,
+                                         gint64 item_id,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer user_data);
+LedeStoreArticle *
+lede_refresher_fetch_article_finish (LedeRefresher *self, GAsyncResult *result, GError **error);
+
 G_END_DECLS

@@ -96,6 +96,29 @@ fixture_cb (SoupServer *server,
     serve (msg, "application/xml", "not-a-feed.xml");
   else if (g_str_equal (path, "/page.html"))
     serve (msg, "text/html", "page.html");
+  else if (g_str_equal (path, "/article.html"))
+    serve (msg, "text/html; charset=utf-8", "article.html");
+  else if (g_str_equal (path, "/empty.html"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<html><body></body></html>",
+                                        26);
+    }
+  else if (g_str_equal (path, "/summaries.xml"))
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<rss version=\"2.0\"><channel><title>Summaries</title>"
+        "<item><title>Ferry vote</title><link>%s/f/article.html</link><description>Council "
+        "votes.</description></item>"
+        "<item><title>Nothing "
+        "there</title><link>%s/f/empty.html</link><description>Empty.</description></item>"
+        "<item><title>Gone</title><link>%s/f/gone.html</link><description>Gone.</description></item>"
+        "<item><title>No link</title><description>Only this.</description></item>"
+        "</channel></rss>",
+        fx->base, fx->base, fx->base);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_COPY, xml, strlen (xml));
+    }
   else if (g_str_equal (path, "/image"))
     serve (msg, "image/png", "garbage.txt");
   else
@@ -457,6 +480,78 @@ test_cancel (Fixture *fx, gconstpointer data)
   g_assert_true (lede_store_check_integrity (fx->store, NULL));
 }
 
+static LedeStoreArticle *
+fetch_article (Fixture *fx, gint64 item_id, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  lede_refresher_fetch_article_async (fx->refresher, item_id, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return lede_refresher_fetch_article_finish (fx->refresher, result, error);
+}
+
+static gint64
+item_titled (GPtrArray *items, const char *title)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (((LedeStoreItem *) items->pdata[i])->title, title) == 0)
+      return ((LedeStoreItem *) items->pdata[i])->id;
+  g_assert_not_reached ();
+}
+
+static void
+test_article (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (LedeStoreArticle) article = NULL;
+  g_autoptr (LedeStoreArticle) failed = NULL;
+  gint64 feed = add (fx, "/f/summaries.xml");
+
+  g_assert_true (refresh (fx, NULL, NULL, NULL, &error));
+  items = lede_store_list_items (fx->store, LEDE_STORE_SCOPE_FEED, feed, 0, 0, NULL);
+  g_assert_cmpuint (items->len, ==, 4);
+
+  /* The summary said little; the page has the article, and it becomes searchable. */
+  article = fetch_article (fx, item_titled (items, "Ferry vote"), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  g_assert_null (article->error);
+  g_assert_nonnull (strstr (article->text, "dredging would take nine weeks"));
+  g_assert_null (strstr (article->text, "Copyright"));
+  g_assert_nonnull (strstr (article->html, "lighthouse keepers"));
+  g_assert_null (strstr (article->html, "<nav"));
+  g_assert_cmpint (article->published, ==, 1709622000);
+  hits = lede_store_search (fx->store, "dredging", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((LedeStoreItem *) hits->pdata[0])->id, ==, article->item_id);
+
+  /* A page without an article, a missing page and no page at all: each says why, and the reason
+   * stays with the item. */
+  g_assert_null (fetch_article (fx, item_titled (items, "Nothing there"), &error));
+  g_assert_error (error, LEDE_EXTRACT_ERROR, LEDE_EXTRACT_ERROR_NO_ARTICLE);
+  g_test_message ("empty page: %s", error->message);
+  failed = lede_store_get_article (fx->store, item_titled (items, "Nothing there"), NULL);
+  g_assert_cmpstr (failed->error, ==, error->message);
+  g_clear_error (&error);
+  g_clear_pointer (&failed, lede_store_article_unref);
+
+  g_assert_null (fetch_article (fx, item_titled (items, "Gone"), &error));
+  g_assert_error (error, LEDE_HTTP_ERROR, LEDE_HTTP_ERROR_HTTP_STATUS);
+  failed = lede_store_get_article (fx->store, item_titled (items, "Gone"), NULL);
+  g_assert_cmpstr (failed->error, ==, error->message);
+  g_clear_error (&error);
+
+  g_assert_null (fetch_article (fx, item_titled (items, "No link"), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (fetch_article (fx, 987654, &error));
+  g_assert_error (error, LEDE_STORE_ERROR, LEDE_STORE_ERROR_NOT_FOUND);
+  g_assert_true (lede_store_check_integrity (fx->store, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -466,6 +561,7 @@ main (int argc, char *argv[])
   ADD ("/lede/reader/refresh/not-modified", test_not_modified);
   ADD ("/lede/reader/refresh/concurrency", test_concurrency);
   ADD ("/lede/reader/refresh/cancel", test_cancel);
+  ADD ("/lede/reader/refresh/article", test_article);
 #undef ADD
   return g_test_run ();
 }
