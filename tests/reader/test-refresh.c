@@ -6,6 +6,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "lede-extract.h"
 #include "lede-refresher.h"
 
 #define RSS_ETAG "\"rss-v1\""
