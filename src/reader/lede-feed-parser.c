@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lede-feed-parser.h"
+#include "lede-sanitize.h"
 
 GQuark
 lede_feed_error_quark (void)
@@ -588,6 +589,61 @@ resolve_url (xmlNode *node, const char *href)
   return ret != NULL ? ret : g_strdup (href);
 }
 
+/* TRUE when some href or src in the HTML is relative (and so means something only against a base). */
+static gboolean
+has_relative_links (const char *html)
+{
+  static const char *schemes[] = { "http:", "https:", "mailto:", "data:", "#" };
+  const char *p = html;
+
+  while (p != NULL && (p = strchr (p, '=')) != NULL)
+    {
+      gboolean attr = (p - html >= 4 && g_ascii_strncasecmp (p - 4, "href", 4) == 0)
+                      || (p - html >= 3 && g_ascii_strncasecmp (p - 3, "src", 3) == 0);
+      gboolean absolute = FALSE;
+
+      p++;
+      if (!attr)
+        continue;
+      while (*p == ' ' || *p == '"' || *p == '\'')
+        p++;
+      for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+        absolute |= g_ascii_strncasecmp (p, schemes[i], strlen (schemes[i])) == 0;
+      if (!absolute)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Item HTML is shown away from its feed, so links and images in it must not depend on the xml:base
+ * they were written against: make them absolute now (the sanitizer does that, and only runs on the
+ * rare HTML that needs it). */
+static char *
+absolute_html (char *html, const char *base)
+{
+  char *ret;
+
+  if (html == NULL || base == NULL || !has_relative_links (html))
+    return html;
+  ret = lede_sanitize_html (html, -1, base);
+  g_free (html);
+  return ret;
+}
+
+static char *
+node_html (xmlNode *node, char *html)
+{
+  xmlChar *base;
+  char *ret;
+
+  if (html == NULL || !has_relative_links (html))
+    return html;
+  base = xmlNodeGetBase (node->doc, node);
+  ret = absolute_html (html, (const char *) base);
+  xmlFree (base);
+  return ret;
+}
+
 static char *
 node_url (xmlNode *node)
 {
@@ -705,9 +761,9 @@ parse_rss_item (xmlNode *node)
       else if (node_is_rss (child, "link"))
         set_string (&item->url, node_url (child));
       else if (node_is_rss (child, "description"))
-        set_string (&item->summary, node_text (child));
+        set_string (&item->summary, node_html (child, node_text (child)));
       else if (node_is (child, NS_CONTENT, "encoded"))
-        set_string (&item->content, node_text (child));
+        set_string (&item->content, node_html (child, node_text (child)));
       else if (node_is (child, NULL, "guid"))
         {
           g_autofree char *permalink = node_attr (child, "isPermaLink");
@@ -884,14 +940,14 @@ parse_atom_entry (xmlNode *node, const char *feed_author)
       else if (node_is_atom (child, "author"))
         set_if_unset (&item->author, atom_author (child));
       else if (node_is_atom (child, "summary"))
-        set_string (&item->summary, atom_text (child, TRUE));
+        set_string (&item->summary, node_html (child, atom_text (child, TRUE)));
       else if (node_is_atom (child, "content"))
         {
           g_autofree char *src = node_attr (child, "src");
           if (src != NULL)
             set_if_unset (&item->url, resolve_url (child, src));
           else
-            set_string (&item->content, atom_text (child, TRUE));
+            set_string (&item->content, node_html (child, atom_text (child, TRUE)));
         }
       else
         read_media (item, child);
@@ -1312,7 +1368,7 @@ parse_json (const char *data, gsize length, const char *base_url, GError **error
       if (item->url == NULL)
         item->url = json_url (io, "external_url", base);
       item->title = plain_text (json_string (io, "title"));
-      item->content = json_string (io, "content_html");
+      item->content = absolute_html (json_string (io, "content_html"), base);
       text = json_string (io, "content_text");
       if (item->content == NULL && text != NULL)
         item->content = g_markup_escape_text (text, -1);

@@ -48,7 +48,9 @@ test_rss2 (void)
   g_assert_cmpint (it->published, ==, 1709622000);
   g_assert_cmpstr (it->summary, ==, "The council voted <b>7 to 2</b> for the ferry.");
   g_assert_nonnull (strstr (it->content, "<p>The town council voted <b>7 to 2</b>"));
-  g_assert_nonnull (strstr (it->content, "Costs & risks"));
+  g_assert_nonnull (strstr (it->content, "Costs &amp; risks"));
+  /* links in the HTML are made absolute against the feed's URL */
+  g_assert_nonnull (strstr (it->content, "href=\"https://gazette.example/council/minutes\""));
   g_assert_cmpstr (it->image_url, ==, "https://cdn.gazette.example/ferry-small.jpg");
 
   it = item (feed, 1);
@@ -152,6 +154,9 @@ test_atom (void)
   g_assert_cmpstr (it->summary, ==, "A walk along the river.");
   g_assert_nonnull (strstr (it->content, "<p>We walked <em>twelve</em> kilometres.</p>"));
   g_assert_null (strstr (it->content, "<div"));
+  /* ... and against the entry's own xml:base */
+  g_assert_nonnull (strstr (it->content, "src=\"https://blog.example/journal/posts/img/bank.jpg\""));
+  g_assert_nonnull (strstr (it->content, "href=\"https://blog.example/about\""));
 
   it = item (feed, 1);
   g_assert_cmpstr (it->title, ==, "Plain <text> title");
