@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lede-discover.h"
 #include "lede-extract.h"
 #include "lede-feed-parser.h"
 #include "lede-refresher.h"
@@ -321,6 +322,189 @@ lede_refresher_refresh (LedeRefresher *self,
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   return lede_refresher_refresh_finish (self, result, out_n_new, out_n_failed, error);
+}
+
+/* ---- subscribing ---- */
+
+typedef struct
+{
+  char *url;
+  char *folder;
+  GPtrArray *candidates; /* LedeDiscoveredFeed *, from the page first fetched */
+  guint next;
+  LedeHttpResponse *response;
+  gint64 feed_id;
+} Subscribe;
+
+static void
+subscribe_free (Subscribe *sub)
+{
+  g_free (sub->url);
+  g_free (sub->folder);
+  g_clear_pointer (&sub->candidates, g_ptr_array_unref);
+  g_clear_pointer (&sub->response, lede_http_response_unref);
+  g_free (sub);
+}
+
+static void subscribe_fetch (GTask *task, const char *url);
+
+/* Worker thread: read what came; store it when it is a feed, look for feeds when it is a page. */
+static void
+subscribe_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LedeRefresher *self = source;
+  Subscribe *sub = task_data;
+  GBytes *body = lede_http_response_get_body (sub->response);
+  const char *uri = lede_http_response_get_uri (sub->response);
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = lede_feed_parse (data ? data : "", length, uri, &error);
+  gint64 id;
+
+  if (feed == NULL)
+    {
+      /* A page: remember its feeds, once (a discovered "feed" that is a page again ends here). */
+      if (g_error_matches (error, LEDE_FEED_ERROR, LEDE_FEED_ERROR_NOT_A_FEED) && sub->candidates == NULL
+          && lede_extract_looks_like_html (data, length))
+        {
+          sub->candidates = lede_discover_feeds (data, length, uri);
+          if (sub->candidates->len > 0)
+            {
+              g_task_return_int (task, 0);
+              return;
+            }
+          g_task_return_new_error (task, LEDE_FEED_ERROR, LEDE_FEED_ERROR_NOT_A_FEED,
+                                   _ ("The page at %s does not link to a feed"), uri);
+          return;
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if ((id = lede_store_find_feed (self->store, uri)) != 0)
+    {
+      g_task_return_new_error (task, LEDE_STORE_ERROR, LEDE_STORE_ERROR_EXISTS,
+                               _ ("The feed %s is already in the library"), uri);
+      return;
+    }
+  id = lede_store_add_feed (self->store, uri, feed->title, sub->folder, &error);
+  if (id == 0
+      || !lede_store_save_feed (self->store, id, feed, lede_http_response_get_etag (sub->response),
+                                lede_http_response_get_last_modified (sub->response), NULL, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  sub->feed_id = id;
+  g_task_return_int (task, id);
+}
+
+static void
+subscribe_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Subscribe *sub = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  g_task_propagate_int (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      /* A page may announce several feeds; the next one may work where this one did not. */
+      if (sub->candidates != NULL && sub->next < sub->candidates->len
+          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && !g_error_matches (error, LEDE_STORE_ERROR, LEDE_STORE_ERROR_EXISTS))
+        {
+          g_error_free (error);
+          subscribe_fetch (task, ((LedeDiscoveredFeed *) sub->candidates->pdata[sub->next++])->url);
+          return;
+        }
+      g_task_return_error (task, error);
+    }
+  else if (sub->feed_id != 0)
+    g_task_return_int (task, sub->feed_id);
+  else
+    subscribe_fetch (task, ((LedeDiscoveredFeed *) sub->candidates->pdata[sub->next++])->url);
+}
+
+static void
+subscribe_fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Subscribe *sub = g_task_get_task_data (task);
+  g_autoptr (GTask) read = NULL;
+  GError *error = NULL;
+
+  g_clear_pointer (&sub->response, lede_http_response_unref);
+  sub->response = lede_http_fetch_finish (LEDE_HTTP (source), result, &error);
+  /* Stepping through the page's feeds runs through the same callback as a failed read. */
+  read = g_task_new (g_task_get_source_object (task), g_task_get_cancellable (task), subscribe_read_cb,
+                     g_object_ref (task));
+  g_task_set_task_data (read, sub, NULL);
+  if (sub->response == NULL)
+    g_task_return_error (read, error);
+  else
+    g_task_run_in_thread (read, subscribe_thread);
+}
+
+static void
+subscribe_fetch (GTask *task, const char *url)
+{
+  LedeRefresher *self = g_task_get_source_object (task);
+
+  lede_http_fetch_async (self->http, url, LEDE_HTTP_ACCEPT_FEED, NULL, NULL, g_task_get_cancellable (task),
+                         subscribe_fetched_cb, g_object_ref (task));
+}
+
+/**
+ * lede_refresher_subscribe_async:
+ * @url: what the person typed: "https://example.org/feed.xml", "example.org"
+ * @folder: (nullable): the folder to put the feed in
+ */
+void
+lede_refresher_subscribe_async (LedeRefresher *self,
+                                const char *url,
+                                const char *folder,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (url ? url : ""));
+  Subscribe *sub;
+
+  g_return_if_fail (LEDE_IS_REFRESHER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lede_refresher_subscribe_async);
+  sub = g_new0 (Subscribe, 1);
+  /* People type host names without a scheme. */
+  sub->url = strstr (trimmed, "://") ? g_strdup (trimmed) : g_strconcat ("https://", trimmed, NULL);
+  sub->folder = g_strdup (folder);
+  g_task_set_task_data (task, sub, (GDestroyNotify) subscribe_free);
+  if (*trimmed == '\0')
+    {
+      g_task_return_new_error (task, LEDE_HTTP_ERROR, LEDE_HTTP_ERROR_INVALID_URI,
+                               _ ("No address was given"));
+      return;
+    }
+  subscribe_fetch (task, sub->url);
+}
+
+/**
+ * lede_refresher_subscribe_finish:
+ *
+ * Returns: the new feed's id, or 0 with @error set (%LEDE_STORE_ERROR_EXISTS when the library has
+ *   it already, %LEDE_FEED_ERROR_NOT_A_FEED when the page links to no feed, ...)
+ */
+gint64
+lede_refresher_subscribe_finish (LedeRefresher *self, GAsyncResult *result, GError **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lede_refresher_subscribe_async, 0);
+  id = g_task_propagate_int (G_TASK (result), error);
+  return id > 0 ? id : 0;
 }
 
 /* ---- one article from the web ---- */

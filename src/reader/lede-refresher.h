@@ -40,6 +40,16 @@ gboolean lede_refresher_refresh (LedeRefresher *self,
                                  guint *out_n_failed,
                                  GError **error);
 
+/* Adds a feed from what a person typed: a feed's URL, or a web page that links to its feeds
+ * (autodiscovery; the page's first feed is taken). The feed is fetched and its items stored at once. */
+void lede_refresher_subscribe_async (LedeRefresher *self,
+                                     const char *url,
+                                     const char *folder,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gint64 lede_refresher_subscribe_finish (LedeRefresher *self, GAsyncResult *result, GError **error);
+
 /* The full article behind an item that carries only a summary: fetched, extracted, sanitized and
  * stored (lede_store_get_article() has it from then on). When that fails, the reason is stored on
  * the article as its error, and returned. */

@@ -120,6 +120,18 @@ fixture_cb (SoupServer *server,
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_COPY, xml, strlen (xml));
     }
+  else if (g_str_equal (path, "/links.html") || g_str_equal (path, "/links-broken-first.html"))
+    {
+      /* a page announcing its feeds, relative to itself */
+      g_autofree char *html
+        = g_strdup_printf ("<!DOCTYPE html><html><head><title>Links</title>"
+                           "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"%s\">"
+                           "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"atom.xml\">"
+                           "</head><body><p>Hello</p></body></html>",
+                           g_str_equal (path, "/links.html") ? "rss.xml" : "truncated.xml");
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_COPY, html, strlen (html));
+    }
   else if (g_str_equal (path, "/image"))
     serve (msg, "image/png", "garbage.txt");
   else
@@ -553,6 +565,68 @@ test_article (Fixture *fx, gconstpointer data)
   g_assert_true (lede_store_check_integrity (fx->store, NULL));
 }
 
+static gint64
+subscribe (Fixture *fx, const char *path, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *url
+    = strstr (path, "://") || path[0] != '/' ? g_strdup (path) : g_strconcat (fx->base, path, NULL);
+
+  lede_refresher_subscribe_async (fx->refresher, url, "News", NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return lede_refresher_subscribe_finish (fx->refresher, result, error);
+}
+
+static void
+test_subscribe (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeStoreFeed) feed = NULL;
+  g_autoptr (LedeStoreFeed) atom = NULL;
+  g_autofree char *rss_url = g_strconcat (fx->base, "/f/rss.xml", NULL);
+  g_autofree char *atom_url = g_strconcat (fx->base, "/f/atom.xml", NULL);
+  gint64 id;
+
+  /* a web page: its first feed is found and subscribed to, items and all */
+  id = subscribe (fx, "/f/links.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  feed = lede_store_get_feed (fx->store, id, NULL);
+  g_assert_cmpstr (feed->url, ==, rss_url);
+  g_assert_cmpstr (feed->title, ==, "The Harbour Gazette");
+  g_assert_cmpstr (feed->folder, ==, "News");
+  g_assert_cmpstr (feed->etag, ==, RSS_ETAG);
+  g_assert_cmpuint (feed->total, ==, 3);
+
+  /* the same feed again, directly */
+  g_assert_cmpint (subscribe (fx, "/f/rss.xml", &error), ==, 0);
+  g_assert_error (error, LEDE_STORE_ERROR, LEDE_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* the page's first feed is broken: the next one is taken */
+  id = subscribe (fx, "/f/links-broken-first.html", &error);
+  g_assert_no_error (error);
+  atom = lede_store_get_feed (fx->store, id, NULL);
+  g_assert_cmpstr (atom->url, ==, atom_url);
+
+  /* a page without feeds, a feed that is not one, nothing at all */
+  g_assert_cmpint (subscribe (fx, "/f/empty.html", &error), ==, 0);
+  g_assert_error (error, LEDE_FEED_ERROR, LEDE_FEED_ERROR_NOT_A_FEED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (subscribe (fx, "/f/not-a-feed.xml", &error), ==, 0);
+  g_assert_error (error, LEDE_FEED_ERROR, LEDE_FEED_ERROR_NOT_A_FEED);
+  g_clear_error (&error);
+  g_assert_cmpint (subscribe (fx, "/f/missing", &error), ==, 0);
+  g_assert_error (error, LEDE_HTTP_ERROR, LEDE_HTTP_ERROR_HTTP_STATUS);
+  g_clear_error (&error);
+  g_assert_cmpint (subscribe (fx, "   ", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, 6);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -563,6 +637,7 @@ main (int argc, char *argv[])
   ADD ("/lede/reader/refresh/concurrency", test_concurrency);
   ADD ("/lede/reader/refresh/cancel", test_cancel);
   ADD ("/lede/reader/refresh/article", test_article);
+  ADD ("/lede/reader/refresh/subscribe", test_subscribe);
 #undef ADD
   return g_test_run ();
 }
