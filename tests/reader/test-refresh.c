@@ -154,6 +154,13 @@ huge_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTabl
 }
 
 static void
+slow_gone_cb (SoupServerMessage *msg, Fixture *fx)
+{
+  g_signal_handlers_disconnect_by_data (msg, fx);
+  g_ptr_array_remove (fx->paused, msg);
+}
+
+static void
 slow_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
 {
   Fixture *fx = user_data;
@@ -161,6 +168,9 @@ slow_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTabl
   /* Never answers: the client's time-out ends it. */
   soup_server_message_pause (msg);
   g_ptr_array_add (fx->paused, g_object_ref (msg));
+  /* once the client gives up there is nothing left to let go at teardown */
+  g_signal_connect (msg, "finished", G_CALLBACK (slow_gone_cb), fx);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (slow_gone_cb), fx);
 }
 
 static void
