@@ -21,6 +21,7 @@ typedef struct
   LedeHttp *http;
   LedeRefresher *refresher;
   GPtrArray *paused;
+  GPtrArray *delayed; /* Delayed *, answers still to send */
   guint n_304;
   guint running;
   guint max_running;
@@ -186,25 +187,47 @@ typedef struct
   Fixture *fx;
   SoupServerMessage *msg;
   char *path;
+  gboolean gone; /* the client hung up (a cancelled refresh) */
+  guint source;
 } Delayed;
+
+static void
+delayed_free (Delayed *d)
+{
+  g_signal_handlers_disconnect_by_data (d->msg, d);
+  g_clear_handle_id (&d->source, g_source_remove);
+  g_object_unref (d->msg);
+  g_free (d->path);
+  g_free (d);
+}
+
+static void
+delayed_gone_cb (SoupServerMessage *msg, Delayed *d)
+{
+  d->gone = TRUE;
+}
 
 static gboolean
 delay_done (gpointer data)
 {
   Delayed *d = data;
+  Fixture *fx = d->fx;
   g_autofree char *xml = g_strdup_printf ("<rss version=\"2.0\"><channel><title>%s</title>"
                                           "<item><title>One of %s</title><guid>%s-1</guid></item>"
                                           "<item><title>Two of %s</title><guid>%s-2</guid></item>"
                                           "</channel></rss>",
                                           d->path, d->path, d->path, d->path, d->path);
 
-  d->fx->running--;
-  soup_server_message_set_status (d->msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (d->msg, "application/rss+xml", SOUP_MEMORY_COPY, xml, strlen (xml));
-  soup_server_message_unpause (d->msg);
-  g_object_unref (d->msg);
-  g_free (d->path);
-  g_free (d);
+  d->source = 0;
+  fx->running--;
+  g_signal_handlers_disconnect_by_data (d->msg, d);
+  if (!d->gone)
+    {
+      soup_server_message_set_status (d->msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (d->msg, "application/rss+xml", SOUP_MEMORY_COPY, xml, strlen (xml));
+      soup_server_message_unpause (d->msg);
+    }
+  g_ptr_array_remove (fx->delayed, d);
   return G_SOURCE_REMOVE;
 }
 
@@ -220,7 +243,10 @@ delay_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTab
   d->msg = g_object_ref (msg);
   d->path = g_strdup (path);
   soup_server_message_pause (msg);
-  g_timeout_add (100, delay_done, d);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (delayed_gone_cb), d);
+  g_signal_connect (msg, "finished", G_CALLBACK (delayed_gone_cb), d);
+  d->source = g_timeout_add (100, delay_done, d);
+  g_ptr_array_add (fx->delayed, d);
 }
 
 static void
@@ -260,6 +286,7 @@ fixture_setup (Fixture *fx, gconstpointer data)
   GSList *uris;
 
   fx->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  fx->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) delayed_free);
   fx->errors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   fx->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fx->server, "/f", fixture_cb, fx, NULL);
@@ -307,6 +334,8 @@ fixture_teardown (Fixture *fx, gconstpointer data)
   for (guint i = 0; i < fx->paused->len; i++)
     soup_server_message_unpause (g_ptr_array_index (fx->paused, i));
   g_ptr_array_unref (fx->paused);
+  /* answers a cancelled refresh left waiting must not outlive the test */
+  g_ptr_array_unref (fx->delayed);
   soup_server_disconnect (fx->server);
   g_assert_finalize_object (fx->server);
   while (g_main_context_iteration (NULL, FALSE))
