@@ -45,6 +45,7 @@ void
 lede_application_bench_mark (const char *what)
 {
   static gboolean page, panel, done;
+
   g_autofree char *status = NULL;
   const char *hwm;
 
@@ -175,6 +176,18 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+warm_up_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_autoptr (LedeAnalysis) analysis = NULL;
+
+  /* The first analysis reads the core's word lists; doing it now overlaps
+   * that with building the window. */
+  analysis = lede_analysis_new_for_text ("Warm up.", -1, NULL, LEDE_ANALYSIS_FLAGS_NONE, 0, NULL);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 lede_application_startup (GApplication *app)
 {
   LedeApplication *self = LEDE_APPLICATION (app);
@@ -183,7 +196,10 @@ lede_application_startup (GApplication *app)
   /* Referencing the resource keeps it linked in from the static library;
    * its constructor has registered it already. */
   (void) lede_get_resource ();
-
+  {
+    g_autoptr (GTask) task = g_task_new (app, NULL, NULL, NULL);
+    g_task_run_in_thread (task, warm_up_thread);
+  }
   G_APPLICATION_CLASS (lede_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
@@ -261,7 +277,6 @@ lede_application_init (LedeApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self), _ ("Read articles with a panel of their "
                                                                      "actors, figures and claims."));
 }

@@ -108,7 +108,6 @@ set_ready (LedeArticleView *self, gboolean ready)
 typedef enum
 {
   CALL_PLAIN,
-  CALL_HIGHLIGHT,
   CALL_STEP,
 } CallKind;
 
@@ -283,7 +282,10 @@ script_message_cb (WebKitUserContentManager *manager, JSCValue *message, gpointe
 
   if (g_str_equal (type, "ready"))
     {
-      if (self->analysis == NULL || !self->loaded)
+      /* The empty page shown before the first article says it is ready too. */
+      if (self->analysis == NULL)
+        return;
+      if (!self->loaded)
         goto invalid;
       set_ready (self, TRUE);
       lede_application_bench_mark ("page");
@@ -503,6 +505,13 @@ lede_article_view_new (WebKitWebContext *context, WebKitNetworkSession *session)
   g_signal_connect_object (self->web_view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb),
                            self, 0);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+
+  /* An empty page now starts the web process while the first article is
+   * still being read and analysed, instead of after. */
+  webkit_web_view_load_html (self->web_view,
+                             "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" "
+                             "content=\"default-src 'none'\"></head></html>",
+                             NULL);
   return GTK_WIDGET (self);
 }
 
