@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "lede-application.h"
+#include "lede-preferences-window.h"
 #include "lede-window.h"
 
 static LedeApplication *app;
@@ -600,7 +601,70 @@ test_scripts_never_run (void)
                    LEDE_SCRIPT_WORLD);
   g_assert_nonnull (strstr (csp, "script-src 'none'"));
   g_assert_nonnull (strstr (csp, "frame-src 'none'"));
+
+  /* A link never navigates the view (a person's click opens the browser). */
+  run_js ("document.querySelector('a[href^=\"https:\"]').click(); return 1;", NULL);
+  spin (500);
+  g_assert_cmpstr (webkit_web_view_get_uri (
+                     lede_article_view_get_web_view (lede_window_get_article_view (window))),
+                   ==, "about:blank");
+  g_assert_cmpint (js_int ("return document.querySelectorAll('p').length;"), ==, 2);
   save_screenshot ("scripts-escaped");
+}
+
+/* The preferences window changes the page's typeface and size at once. */
+static void
+test_preferences (void)
+{
+  GSettings *settings = lede_application_get_settings (app);
+  LedePreferencesWindow *prefs = lede_preferences_window_new (settings);
+  AdwComboRow *font_row = NULL;
+  GtkWidget *w;
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  /* Find the typeface row the way a person would, by its title. */
+  for (w = GTK_WIDGET (prefs); w != NULL;)
+    {
+      if (ADW_IS_COMBO_ROW (w))
+        {
+          font_row = ADW_COMBO_ROW (w);
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (font_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (font_row), ==, 0);
+  adw_combo_row_set_selected (font_row, 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "font-family"), ==, LEDE_PAGE_FONT_SANS);
+  wait_js ("return document.body.classList.contains('sans') ? 1 : 0;", 1);
+  adw_combo_row_set_selected (font_row, 0);
+  wait_js ("return document.body.classList.contains('serif') ? 1 : 0;", 1);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* Ctrl+plus and Ctrl+minus go through the application's actions. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "font-larger", NULL);
+  g_assert_cmpuint (g_settings_get_uint (settings, "font-size"), ==, 20);
+  wait_js ("return parseInt(getComputedStyle(document.body).fontSize);", 20);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "font-reset", NULL);
+  g_assert_cmpuint (g_settings_get_uint (settings, "font-size"), ==, 18);
+
+  /* The shortcuts window is there (Ctrl+?), and F9 hides the panel. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lede_window_get_fact_panel (window))));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "toggle-panel", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lede_window_get_fact_panel (window))));
+  g_assert_false (g_settings_get_boolean (settings, "panel-visible"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "toggle-panel", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lede_window_get_fact_panel (window))));
 }
 
 static void
@@ -637,6 +701,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/panel-and-page", test_panel_and_page);
   g_test_add_func ("/lede/ui/window/invalid-messages", test_invalid_messages);
   g_test_add_func ("/lede/ui/window/scripts-never-run", test_scripts_never_run);
+  g_test_add_func ("/lede/ui/window/preferences", test_preferences);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
   g_test_add_func ("/lede/ui/panel/finalizes", test_panel_finalizes);
