@@ -130,9 +130,14 @@
       post({ type: 'claim', id: claim.dataset.claim });
   });
 
+  // Keys the window would take if the page did not have the focus.
   document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented)
+      return;
     if (event.key === 'Escape')
       post({ type: 'clear' });
+    else if (event.key === 'n' || event.key === 'p')
+      post({ type: 'step', delta: event.key === 'n' ? 1 : -1 });
   });
 
   window.lede = { highlightActor, step, showMention, mark, clear, setFont, state };

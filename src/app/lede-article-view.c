@@ -325,6 +325,19 @@ script_message_cb (WebKitUserContentManager *manager, JSCValue *message, gpointe
     }
   else if (g_str_equal (type, "clear"))
     g_signal_emit (self, signals[CLEAR_REQUESTED], 0);
+  else if (g_str_equal (type, "step"))
+    {
+      g_autoptr (JSCValue) delta = jsc_value_object_get_property (message, "delta");
+      double d;
+
+      if (!jsc_value_is_number (delta))
+        goto invalid;
+      d = jsc_value_to_double (delta);
+      if (d != 1 && d != -1)
+        goto invalid;
+      if (self->lit_actor != G_MAXUINT)
+        lede_article_view_step (self, (int) d);
+    }
   else
     goto invalid;
   return;

@@ -397,6 +397,9 @@ test_panel_and_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-mention", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-mention", NULL));
   wait_js ("return lede.state().current;", n_council - 1);
+  /* The same keys work while the page has the focus. */
+  run_js ("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'n', bubbles: true})); return 1;", NULL);
+  wait_js ("return lede.state().current;", 0);
   save_screenshot ("actor-selected");
 
   /* A click on a mention in the page, dispatched in the page's own world,
