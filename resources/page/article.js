@@ -113,7 +113,8 @@
   }
 
   document.addEventListener('click', (event) => {
-    if (!(event.target instanceof Element))
+    // Links are for the browser; they select nothing.
+    if (!(event.target instanceof Element) || event.target.closest('a') !== null)
       return;
     const mention = event.target.closest('.mention');
     if (mention !== null) {

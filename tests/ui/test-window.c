@@ -368,6 +368,8 @@ test_panel_and_page (void)
                    "Disputed by Eastmere Ferry Union: conflicting figures");
   g_assert_false (lede_fact_item_get_disputed (last_claim));
 
+  save_screenshot ("panel-lists");
+
   /* The filter narrows all three lists. */
   lede_fact_panel_set_filter_text (panel, "ortiz");
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
@@ -652,6 +654,13 @@ test_preferences (void)
   adw_combo_row_set_selected (font_row, 0);
   wait_js ("return document.body.classList.contains('serif') ? 1 : 0;", 1);
   gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* The page follows the system's dark style. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_js ("return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;", 1);
+  save_screenshot ("dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  wait_js ("return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;", 0);
 
   /* Ctrl+plus and Ctrl+minus go through the application's actions. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "font-larger", NULL);
