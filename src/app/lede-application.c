@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lede-application.h"
 #include "lede-preferences-window.h"
@@ -39,6 +40,22 @@ get_window (LedeApplication *self)
   return LEDE_WINDOW (window);
 }
 
+/* User and system CPU time of this process (all its threads) so far. */
+static long
+cpu_ms (void)
+{
+  g_autofree char *stat = NULL;
+  const char *p;
+  unsigned long utime = 0, stime = 0;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) || (p = strrchr (stat, ')')) == NULL)
+    return -1;
+  /* After the command name: state, then fields 4..13, then utime and stime. */
+  if (sscanf (p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2)
+    return -1;
+  return (long) ((utime + stime) * 1000 / sysconf (_SC_CLK_TCK));
+}
+
 /* With LEDE_BENCH set, says on stderr when both the article and the panel
  * have been painted, and how much memory the process took at most. */
 void
@@ -60,8 +77,8 @@ lede_application_bench_mark (const char *what)
   done = TRUE;
   g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
   hwm = status ? strstr (status, "VmHWM:") : NULL;
-  fprintf (stderr, "LEDE_BENCH painted %" G_GINT64_FORMAT " VmHWM %ld\n", g_get_real_time (),
-           hwm ? strtol (hwm + strlen ("VmHWM:"), NULL, 10) : -1L);
+  fprintf (stderr, "LEDE_BENCH painted %" G_GINT64_FORMAT " VmHWM %ld cpu_ms %ld\n", g_get_real_time (),
+           hwm ? strtol (hwm + strlen ("VmHWM:"), NULL, 10) : -1L, cpu_ms ());
   fflush (stderr);
 }
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench-window.sh: time from starting `lede ARTICLE` to the article and the fact
 # panel painted, beside a bare WebKitWebView loading the same page, over several
-# runs; prints the medians, their ratio and the peak memory (VmHWM) of each UI
+# runs; prints the medians, their ratio, the UI process's CPU time and the peak memory (VmHWM) of each UI
 # process. Needs a display (run it under xvfb-run) and a session bus:
 #
 #   dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" \
@@ -38,7 +38,7 @@ measure () {
   kill $pid 2>/dev/null || true
   wait $pid 2>/dev/null || true
   grep '^LEDE_BENCH painted' "$tmp/err" | head -n 1 |
-    awk -v s="$start" '{ printf "%.1f %d\n", ($3 * 1000 - s) / 1e6, $5 }'
+    awk -v s="$start" '{ printf "%.1f %d %d\n", ($3 * 1000 - s) / 1e6, $5, $7 }'
 }
 
 median () {
@@ -57,7 +57,10 @@ lede_ms=$(cut -d' ' -f1 "$tmp/lede" | median)
 bare_ms=$(cut -d' ' -f1 "$tmp/bare" | median)
 lede_kb=$(cut -d' ' -f2 "$tmp/lede" | sort -n | tail -n 1)
 bare_kb=$(cut -d' ' -f2 "$tmp/bare" | sort -n | tail -n 1)
+lede_cpu=$(cut -d' ' -f3 "$tmp/lede" | median)
+bare_cpu=$(cut -d' ' -f3 "$tmp/bare" | median)
 echo "article: $article ($runs runs each, medians)"
-echo "lede (article and panel painted): $lede_ms ms   peak memory (VmHWM) $lede_kb kB"
-echo "bare WebKitWebView, same page:    $bare_ms ms   peak memory (VmHWM) $bare_kb kB"
+echo "lede (article and panel painted): $lede_ms ms   UI process CPU $lede_cpu ms   peak memory (VmHWM) $lede_kb kB"
+echo "bare WebKitWebView, same page:    $bare_ms ms   UI process CPU $bare_cpu ms   peak memory (VmHWM) $bare_kb kB"
 awk -v a="$lede_ms" -v b="$bare_ms" 'BEGIN { printf "ratio lede / bare: %.2f (aim: <= 1.3)\n", a / b }'
+awk -v a="$lede_cpu" -v b="$bare_cpu" 'BEGIN { if (b > 0) printf "UI-process CPU ratio: %.2f\n", a / b }'
