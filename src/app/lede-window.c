@@ -176,6 +176,7 @@ lede_window_show_analysis (LedeWindow *self, LedeAnalysis *analysis, const char 
                                            lede_analysis_get_n_words (analysis)),
                               lede_analysis_get_n_words (analysis));
   adw_window_title_set_title (self->window_title, title ? title : fallback_title);
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : fallback_title);
   /* A document read back from JSON may not say how many words it has. */
   adw_window_title_set_subtitle (self->window_title,
                                  lede_analysis_get_n_words (analysis) > 0 ? subtitle : NULL);

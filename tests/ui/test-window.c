@@ -228,6 +228,8 @@ test_open_errors (void)
   window = lede_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (lede_window_get_page (window), ==, "empty");
+  save_screenshot ("empty");
   g_clear_object (&file);
   file = g_file_new_for_path (binary);
   lede_window_open_file (window, file);
@@ -500,6 +502,30 @@ test_large_article (void)
   g_assert_cmpuint (lede_analysis_get_n_words (lede_window_get_analysis (window)), >=, 50000);
 }
 
+static gboolean
+window_is_busy (gpointer data)
+{
+  return lede_window_get_busy (window);
+}
+
+/* "Analyze text from clipboard" reads the clipboard and shows its text as an article. */
+static void
+test_clipboard (void)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  LedeAnalysis *analysis;
+
+  gdk_clipboard_set_text (clipboard, "Ferry fares rise\n\nThe Portvale Harbor Council said fares would rise "
+                                     "by 5 percent.\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.analyze-clipboard", NULL));
+  g_assert_true (run_until (window_is_busy, NULL, 10));
+  wait_for_article ();
+  analysis = lede_window_get_analysis (window);
+  g_assert_cmpstr (lede_analysis_get_title (analysis), ==, "Ferry fares rise");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Ferry fares rise");
+  g_assert_cmpint (js_int ("return document.body.textContent.includes('fares would rise') ? 1 : 0;"), ==, 1);
+}
+
 static GArray *clicked;
 
 static void
@@ -714,6 +740,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/invalid-messages", test_invalid_messages);
   g_test_add_func ("/lede/ui/window/scripts-never-run", test_scripts_never_run);
   g_test_add_func ("/lede/ui/window/preferences", test_preferences);
+  g_test_add_func ("/lede/ui/window/clipboard", test_clipboard);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
   g_test_add_func ("/lede/ui/panel/finalizes", test_panel_finalizes);
