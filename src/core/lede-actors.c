@@ -160,7 +160,7 @@ tok_in (const Ctx *c, guint i, const char *const *words)
 /* Writes tokens [a, b) joined by single spaces into @buf, in lower case
  * when @lower; 0 when too long. */
 static gsize
-join (const Ctx *c, guint a, guint b, char *buf, gsize cap, gboolean lower)
+join (const Ctx *c, guint a, guint b, char *buf, gsize cap, int lower)
 {
   gsize n = 0;
 
@@ -174,8 +174,9 @@ join (const Ctx *c, guint a, guint b, char *buf, gsize cap, gboolean lower)
         buf[n++] = ' ';
       if (lower)
         {
+          /* lower == 2: "NEW YORK" -> "New York" */
           for (gsize k = 0; k < len; k++)
-            buf[n + k] = (s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k];
+            buf[n + k] = (s[k] >= 'A' && s[k] <= 'Z' && !(lower == 2 && k == 0)) ? s[k] + 32 : s[k];
         }
       else
         memcpy (buf + n, s, len);
@@ -369,7 +370,7 @@ title_len_uncached (const Ctx *c, guint i, guint limit)
 {
   /* Modifiers ("former", "deputy", "acting") may lead into a title; a
    * modifier may also start a longer title ("national security adviser"). */
-  for (guint p = i; p < limit && is_word (c, p); p++)
+  for (guint p = i; p < limit && p < i + 4 && is_word (c, p); p++)
     {
       const char *v;
       guint max = max_words_from (c, c->titles, p, TRUE);
@@ -462,6 +463,20 @@ typedef struct
 } NamesBuild;
 
 static void
+name_prefix (GHashTable *table, const char *entry, gsize len, guint words)
+{
+  g_autofree char *first = g_strndup (entry, len);
+  NameEntry *f = g_hash_table_lookup (table, first);
+
+  if (f == NULL)
+    {
+      f = g_new0 (NameEntry, 1);
+      g_hash_table_insert (table, g_steal_pointer (&first), f);
+    }
+  f->words = MAX (f->words, words);
+}
+
+static void
 names_entry (const char *entry, const char *value, gpointer user_data)
 {
   NamesBuild *b = user_data;
@@ -480,20 +495,26 @@ names_entry (const char *entry, const char *value, gpointer user_data)
       e->kind = b->kind + 1;
       e->canon = value != NULL && value[0] != '\0' ? value : NULL;
     }
-  if (sp != NULL)
-    {
-      guint words = 1;
-      g_autofree char *first = g_strndup (entry, sp - entry);
-      NameEntry *f = g_hash_table_lookup (b->table, first);
-      for (const char *q = entry; *q; q++)
-        words += *q == ' ';
-      if (f == NULL)
-        {
-          f = g_new0 (NameEntry, 1);
-          g_hash_table_insert (b->table, g_steal_pointer (&first), f);
-        }
-      f->words = MAX (f->words, words);
-    }
+  /* Entries may span several tokens without spaces ("McDonald’s",
+   * "Placer.ai", "AT&T"): index every prefix a first token could be, with
+   * a bound on the number of tokens. */
+  (void) sp;
+  {
+    guint bounds = 0;
+    for (const char *q = entry; *q; q++)
+      bounds += *q == ' ' || *q == '\'' || *q == '&' || *q == '.' || (guchar) *q == 0xE2;
+    if (bounds == 0)
+      return;
+    for (const char *q = entry + 1; *q; q++)
+      {
+        if (*q == ' ' || *q == '\'' || *q == '&' || *q == '.' || (guchar) *q == 0xE2)
+          {
+            name_prefix (b->table, entry, q - entry, 2 * bounds + 1);
+            if (*q == '.')
+              name_prefix (b->table, entry, q - entry + 1, 2 * bounds + 1);
+          }
+      }
+  }
 }
 
 static GHashTable *
@@ -522,17 +543,25 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
   char buf[KEY_MAX];
   NameEntry *e;
   guint max;
+  int mode = 0;
 
   if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
     return best;
   e = g_hash_table_lookup (table, buf);
+  if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER) && tok (c, i)->bend - tok (c, i)->bstart >= 4)
+    {
+      /* Capitals in datelines and headlines: "BRUSSELS", "NEW YORK". */
+      mode = 2;
+      join (c, i, i + 1, buf, sizeof buf, mode);
+      e = g_hash_table_lookup (table, buf);
+    }
   if (e == NULL)
     return best;
   max = MAX (e->words, 1);
   for (guint k = MIN (max, limit - i); k >= 2; k--)
     {
       NameEntry *m;
-      if (join (c, i, i + k, buf, sizeof buf, FALSE) == 0)
+      if (join (c, i, i + k, buf, sizeof buf, mode) == 0)
         continue;
       m = g_hash_table_lookup (table, buf);
       if (m != NULL && m->kind != 0)
@@ -610,7 +639,7 @@ find_title_lines (Ctx *c)
 
   while (i < c->n)
     {
-      guint j = i + 1, words = 0, caps = 0;
+      guint j = i + 1, words = 0, caps = 0, upper = 0;
       gboolean period = FALSE;
 
       while (j < c->n && !(tok (c, j)->flags & LEDE_TOKEN_PARAGRAPH_START))
@@ -629,8 +658,10 @@ find_title_lines (Ctx *c)
             continue; /* "of", "in", "the", "a" stay lower case in titles */
           words++;
           caps += (tok (c, k)->flags & LEDE_TOKEN_CAPITALIZED) != 0;
+          upper += (tok (c, k)->flags & LEDE_TOKEN_UPPER) != 0;
         }
-      if (words >= 2 && words <= 20 && !period && caps * 10 >= words * 8)
+      if ((words >= 2 && words <= 20 && !period && caps * 10 >= words * 8)
+          || (words >= 2 && upper * 10 >= words * 8))
         memset (c->title_like + i, 1, j - i);
       i = j;
     }
@@ -690,9 +721,17 @@ connector_ok (const Ctx *c, guint first, guint i)
 
   if (!is_lower_word (c, i) && !tok_is (c, i, "&"))
     return FALSE;
+  /* "Nikolaus van der Pas": particles in a row */
+  v = lookup_tok (c, c->particles, i, FALSE);
+  if (v != NULL && v[0] == '\0' && is_lower_word (c, i + 1) && is_cap (c, i + 2))
+    {
+      const char *v2 = lookup_tok (c, c->particles, i + 1, FALSE);
+      if (v2 != NULL && v2[0] == '\0')
+        return tok (c, i + 2)->sentence == tok (c, first)->sentence;
+    }
   if (!is_cap (c, i + 1) && !(tok_is (c, i, "of") && tok_is (c, i + 1, "the") && is_cap (c, i + 2)))
     return FALSE;
-  if (is_always_common (c, i + 1) || is_always_common (c, i + 2))
+  if (is_always_common (c, i + 1) || (tok_is (c, i + 1, "the") && is_always_common (c, i + 2)))
     return FALSE;
   if (tok (c, i + 1)->sentence != tok (c, first)->sentence)
     return FALSE;
@@ -708,8 +747,10 @@ connector_ok (const Ctx *c, guint first, guint i)
   for (guint j = first; j < i; j++)
     {
       const char *w = org_word (c, j);
+      /* A title only right before: "Secretary of State", not "Sen. Ted
+       * Cruz of Texas". */
       if ((w != NULL && (w[0] == '\0' || strcmp (w, "place") == 0))
-          || (is_cap (c, j) && title_len (c, j, j + 1) == 1))
+          || (j + 1 == i && is_cap (c, j) && title_len (c, j, j + 1) == 1))
         orgish = TRUE;
     }
   if (!orgish)
@@ -726,12 +767,21 @@ connector_ok (const Ctx *c, guint first, guint i)
       /* "and" joins only within an organization's name, and never two
        * places ("Chile and Uruguay"). */
       ListHit h = any_list_match (c, i + 1, MIN (c->n, i + 4));
+      gboolean left = FALSE;
+
       if (h.len > 0 && h.kind == LEDE_ACTOR_PLACE)
         return FALSE;
       for (guint j = first; j < i; j++)
         if (org_word (c, j) != NULL && org_word (c, j)[0] == '\0')
-          return TRUE;
-      return FALSE;
+          left = TRUE;
+      if (!left)
+        return FALSE;
+      /* Not between two organizations: "University of Oxford and
+       * Karolinska Institute". */
+      for (guint j = i + 1; j < c->n && j < i + 6 && is_cap (c, j); j++)
+        if (org_word (c, j) != NULL)
+          return FALSE;
+      return TRUE;
     }
   return TRUE;
 }
@@ -920,10 +970,13 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
             weak = TRUE;
         }
       else
-        kind = LEDE_ACTOR_PLACE, strength = STRENGTH_DEFAULT;
+        kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT; /* mostly surnames */
     }
 
-  ci = add_cand (c, p, e, kind, strength, weak && strength < STRENGTH_LIST ? CAND_WEAK : 0);
+  /* At the start of a sentence a listed name that is also a common word
+   * ("House prices …") needs support from elsewhere too. */
+  ci = add_cand (c, p, e, kind, strength,
+                 weak && (strength < STRENGTH_LIST || (e == p + 1 && is_common (c, p))) ? CAND_WEAK : 0);
   cand_at (c, ci)->canon = canon;
   cand_at (c, ci)->role_first = role_first;
   cand_at (c, ci)->role_end = role_end;
@@ -936,9 +989,14 @@ title_before_name (const Ctx *c, guint p, guint e)
 {
   guint tl = title_len (c, p, e);
 
+  static const char *const suffixes[] = { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL };
+
   if (tl == 0 || p + tl >= e)
     return 0;
   if (!is_cap (c, p + tl) && !tok_is (c, p + tl, "of"))
+    return 0;
+  /* "Martin Luther King Jr.": a suffix is not a name */
+  if (p + tl + 1 == e && tok_in (c, p + tl, suffixes))
     return 0;
   return tl;
 }
@@ -985,7 +1043,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
         {
           /* An owner before a title: a place, an organization, a demonym or
            * any capitalized run. */
-          for (guint t = p + 1; t < e; t++)
+          for (guint t = p + 1; t < e && !(t > p + 1 && lookup_tok (c, c->given, p, FALSE) != NULL); t++)
             if (title_before_name (c, t, e) > 0)
               {
                 if (!(t == p + 1 && demonym_country (c, p) != NULL))
@@ -1052,6 +1110,13 @@ scan (Ctx *c)
               ci = add_cand (c, i, e, h.kind, STRENGTH_LIST, 0);
               cand_at (c, ci)->canon = h.canon && h.canon[0] != '@' ? h.canon : NULL;
             }
+          else if (lookup_tok (c, c->given, i, FALSE) != NULL && is_cap (c, i + 1) && !is_common (c, i + 1)
+                   && tok (c, i + 1)->sentence == tok (c, i)->sentence)
+            {
+              /* A byline or a name in a headline: "Peter Blackburn" */
+              e = i + 2;
+              add_cand (c, i, e, LEDE_ACTOR_PERSON, STRENGTH_GIVEN_NAME, 0);
+            }
           else
             {
               e = i + 1;
@@ -1063,6 +1128,13 @@ scan (Ctx *c)
         }
 
       e = chunk_end (c, i);
+      {
+        /* A listed name may be longer than the chunk ("Food and Drug
+         * Administration"). */
+        ListHit h = any_list_match (c, i, c->n);
+        if (i + h.len > e)
+          e = i + h.len;
+      }
 
       /* "McDonald’s", "Sainsbury's": the possessive is part of the name. */
       if (is_possessive (c, e) && lookup_range (c, c->orgs, i, e + 1, FALSE) != NULL)
@@ -1228,6 +1300,7 @@ register_cand (Ctx *c, int ci, GString *key)
       guint last = cand->end - 1;
       char initials[32];
       guint ni = 0;
+      gboolean object = FALSE;
 
       /* "Apple Inc." → "Apple" */
       if (org_word (c, last) != NULL && strcmp (org_word (c, last), "suffix") == 0)
@@ -1235,8 +1308,14 @@ register_cand (Ctx *c, int ci, GString *key)
           fold_range (c, cand->first, last, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
         }
-      /* "Glasgow Rangers" → "Rangers"; not a generic head ("Council"). */
-      if (is_cap (c, last) && org_word (c, last) == NULL)
+
+      /* "Glasgow Rangers" → "Rangers", "the Commission"; but "Bank of
+       * England" is not "England". */
+      for (guint j = cand->first; j < last; j++)
+        if (is_lower_word (c, j))
+          object = TRUE;
+      if (!object && is_cap (c, last)
+          && (org_word (c, last) == NULL || strcmp (org_word (c, last), "suffix") != 0))
         {
           fold_range (c, last, last + 1, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
@@ -1297,8 +1376,15 @@ merge (Ctx *c)
             fold_range (c, cand->first, cand->end, key);
             a = lookup_key (c->exact, key->str);
             /* Short forms: a surname, an organization's last word. */
+            /* A listed name joins by short form only a person ("Ford" after
+             * "Harrison Ford"), not "House" after "White House". */
             if (a < 0)
-              a = lookup_key (c->partial, key->str);
+              {
+                a = lookup_key (c->partial, key->str);
+                if (a >= 0 && cand->strength >= STRENGTH_LIST && cand->end == cand->first + 1
+                    && g_array_index (c->work, WorkActor, a).kind != LEDE_ACTOR_PERSON)
+                  a = -1;
+              }
             /* "Apple Inc." after "Apple" */
             if (a < 0 && cand->end > cand->first + 1 && org_word (c, cand->end - 1) != NULL
                 && strcmp (org_word (c, cand->end - 1), "suffix") == 0)
@@ -1340,6 +1426,7 @@ build_actors (Ctx *c)
   g_autofree guint *order = g_new (guint, nc + 1);
   g_autofree guint *first_tok = g_new0 (guint, nw + 1);
   g_autofree guint *headline = g_new0 (guint, nw + 1);
+  g_autofree gboolean *name_shouting = g_new0 (gboolean, nw + 1);
   guint n = 0;
 
   for (guint a = 0; a < nw; a++)
@@ -1392,9 +1479,18 @@ build_actors (Ctx *c)
       if (!(cand->flags & CAND_DEMONYM))
         {
           g_autofree char *surface = lede_doc_dup_range (doc, cand->first, cand->end);
+          gboolean shouting = cand->end == cand->first + 1 && (tok (c, cand->first)->flags & LEDE_TOKEN_UPPER)
+                              && cand->canon == NULL
+                              && tok (c, cand->first)->bend - tok (c, cand->first)->bstart >= 4;
           lede_actor_add_alias (actor, surface);
-          if (g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1))
+          /* The fullest form names the actor; "JAPAN" in a headline gives
+           * way to "Japan". */
+          if (actor->name[0] == '\0'
+              || (!shouting
+                  && (name_shouting[final[a]]
+                      || g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1))))
             {
+              name_shouting[final[a]] = shouting;
               g_free (actor->name);
               actor->name = g_steal_pointer (&surface);
             }

@@ -377,11 +377,11 @@ np_start (const Ctx *c, guint first, guint last)
           k = t;
           continue;
         }
-      if (tt->flags & LEDE_TOKEN_NUMBER)
-        {
-          k = t;
-          continue;
-        }
+      /* "the $4.3 billion analysts had expected": an amount is not a source. */
+      if ((tt->flags & LEDE_TOKEN_NUMBER)
+          || word_in (c, t,
+                      (const char *const[]){ "million", "billion", "trillion", "thousand", "bn", NULL }))
+        break;
       if (!(tt->flags & LEDE_TOKEN_WORD))
         break;
       if (word_in (c, t, determiners))
@@ -494,9 +494,23 @@ has_word (const char *hay, const char *word, gsize wlen)
   return FALSE;
 }
 
-/* The last actor (before the scan point) whose name, alias or role has @word. */
+static gboolean
+kinds_fit (LedeActorKind want, LedeActorKind have)
+{
+  if (want == have)
+    return TRUE;
+  /* Governments are merged with their country; collectives may be organized. */
+  if (want == LEDE_ACTOR_ORGANIZATION)
+    return have == LEDE_ACTOR_PLACE || have == LEDE_ACTOR_GROUP;
+  if (want == LEDE_ACTOR_GROUP)
+    return have == LEDE_ACTOR_ORGANIZATION;
+  return FALSE;
+}
+
+/* The last actor (before the scan point) of a fitting kind whose name,
+ * alias or role has @word. */
 static int
-actor_with_word (const Ctx *c, const char *word, gsize wlen)
+actor_with_word (const Ctx *c, const char *word, gsize wlen, LedeActorKind kind)
 {
   int best = -1;
   guint best_pos = 0;
@@ -507,7 +521,7 @@ actor_with_word (const Ctx *c, const char *word, gsize wlen)
       gboolean hit = has_word (actor->name, word, wlen) || has_word (actor->role, word, wlen);
       for (guint k = 0; !hit && k < actor->aliases->len; k++)
         hit = has_word (g_ptr_array_index (actor->aliases, k), word, wlen);
-      if (!hit || actor->mentions->len == 0)
+      if (!hit || actor->mentions->len == 0 || !kinds_fit (kind, actor->kind))
         continue;
       {
         guint pos = g_array_index (actor->mentions, LedeSpan, 0).bstart;
@@ -635,6 +649,33 @@ source_set_actor (Ctx *c, Source *s, int a)
   s->kind = actor ? (int) actor->kind : -1;
 }
 
+/* Whom "the company" or "the minister" means when no actor is called so:
+ * for people the last one named, for organizations the one the article
+ * names most (its subject), among those named so far. */
+static int
+fallback_actor (const Ctx *c, LedeActorKind kind)
+{
+  int best = -1;
+  guint best_n = 0;
+  guint limit;
+
+  if (kind == LEDE_ACTOR_PERSON || kind == LEDE_ACTOR_GROUP)
+    return c->last_of_kind[kind];
+  limit = tok (c, MIN (c->scan, c->n - 1))->bstart;
+  for (guint a = 0; a < c->doc->actors->len; a++)
+    {
+      const LedeActor *actor = g_ptr_array_index (c->doc->actors, a);
+      guint n = 0;
+      if (actor->kind != kind)
+        continue;
+      for (guint m = 0; m < actor->mentions->len; m++)
+        n += g_array_index (actor->mentions, LedeSpan, m).bstart < limit;
+      if (n > best_n || (n == best_n && n > 0 && (int) a == c->last_of_kind[kind]))
+        best = a, best_n = n;
+    }
+  return best;
+}
+
 /* Resolves he / she / it / they at token @i. */
 static void
 resolve_pronoun (Ctx *c, guint i, guint sentence_first, Source *src)
@@ -686,7 +727,7 @@ resolve_pronoun (Ctx *c, guint i, guint sentence_first, Source *src)
               /* "The government": the last actor the article called so. */
               gsize len;
               const char *h = lede_doc_token_str (doc, k - 1, &len);
-              src->claimant = actor_with_word (c, h, len);
+              src->claimant = actor_with_word (c, h, len, LEDE_ACTOR_ORGANIZATION);
             }
           return;
         }
@@ -762,6 +803,27 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
     if (doc->token_actor[i] >= 0)
       covered = doc->token_actor[i];
 
+  /* "The Dockworkers' Union of Portugal", "Professor Alan Marsh of King's
+   * College": the words before "of" name the source, unless a person's
+   * name ends the phrase ("Secretary of State Antony Blinken"). */
+  for (guint i = first + 1; i < head; i++)
+    if (word_in (c, i, (const char *const[]){ "of", NULL }))
+      {
+        const LedeActor *last = actor_at (c, doc->token_actor[head]);
+        guint pre = i - 1;
+        if (last != NULL && last->kind == LEDE_ACTOR_PERSON)
+          break;
+        if (doc->token_actor[pre] >= 0)
+          head = pre;
+        else if (is_capitalized (c, pre))
+          {
+            src->type = SRC_NAME;
+            src->kind = LEDE_ACTOR_ORGANIZATION;
+            return;
+          }
+        break;
+      }
+
   if (doc->token_actor[head] >= 0)
     {
       src->type = SRC_ACTOR;
@@ -776,6 +838,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           || (tok (c, head)->flags & (LEDE_TOKEN_UPPER | LEDE_TOKEN_SENTENCE_START))))
     {
       gboolean anaphor = strstr (value, "anaphor") != NULL;
+      gboolean word_only = strstr (value, "word") != NULL;
       guint s = skip_determiners (c, first, end);
       gboolean bare
         = s == head && s > first && word_in (c, first, (const char *const[]){ "the", "this", NULL });
@@ -799,9 +862,9 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
       if (bare)
         {
           /* "the official", "the company": the one the article named before. */
-          int a = actor_with_word (c, hs, hlen);
-          if (a < 0 && (anaphor || kind != LEDE_ACTOR_GROUP))
-            a = c->last_of_kind[kind];
+          int a = actor_with_word (c, hs, hlen, kind);
+          if (a < 0 && !word_only && (anaphor || kind != LEDE_ACTOR_GROUP))
+            a = fallback_actor (c, kind);
           if (a >= 0)
             {
               source_set_actor (c, src, a);
@@ -818,8 +881,17 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
         }
       else if (anaphor)
         {
-          src->claimant = covered >= 0 ? covered : c->last_of_kind[kind];
-          return;
+          /* "the Japanese automaker", "the country's foreign minister" */
+          int a = actor_with_word (c, hs, hlen, kind);
+          if (a < 0 && covered >= 0 && kinds_fit (kind, actor_at (c, covered)->kind))
+            a = covered;
+          if (a < 0 && kind != LEDE_ACTOR_PERSON && !word_only)
+            a = fallback_actor (c, kind);
+          if (a >= 0 || kind != LEDE_ACTOR_PERSON)
+            {
+              src->claimant = a;
+              return;
+            }
         }
       source_set_actor (c, src, unnamed_actor (c, first, end, head, kind));
       return;
@@ -890,10 +962,25 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       }
       return k;
     }
+  /* "rejected that figure": there "that" points, it does not introduce. */
+  if (cue->stance == LEDE_STANCE_DENIAL && word_in (c, k, (const char *const[]){ "that", NULL })
+      && k + 2 < end && (tok (c, k + 2)->flags & LEDE_TOKEN_PUNCT))
+    return k;
   if (word_in (c, k, (const char *const[]){ "that", NULL }) || punct_is (c, k, ":"))
     return k + 1;
   if (punct_is (c, k, ",") && k + 1 < end && (c->quote[k + 1] & Q_OPEN))
     return k + 1;
+  /* "claimed, without providing evidence, that …" */
+  if (punct_is (c, k, ","))
+    for (guint j = k + 1; j + 1 < end && j < k + 10; j++)
+      if (punct_is (c, j, ","))
+        {
+          if (word_in (c, j + 1, (const char *const[]){ "that", NULL }))
+            return j + 2;
+          if (c->quote[j + 1] & Q_OPEN)
+            return j + 1;
+          break;
+        }
   if (punct_is (c, k, ",") || punct_is (c, k, ".") || punct_is (c, k, ";") || punct_is (c, k, "!")
       || punct_is (c, k, "?") || is_dash (c, k) || punct_is (c, k, ")"))
     return G_MAXUINT;
@@ -929,8 +1016,9 @@ subject_after (const Ctx *c, Cue *cue, guint end)
         || word_in (c, k, pronouns_other)))
     return FALSE;
   if (e < end
-      && !(is_boundary (c, e) || word_in (c, e, prepositions) || word_in (c, e, relatives)
-           || is_time_word (c, e) || is_adverb (c, e)))
+      && !(is_boundary (c, e) || word_in (c, e, prepositions)
+           || word_in (c, e, (const char *const[]){ "who", NULL }) || is_time_word (c, e)
+           || is_adverb (c, e)))
     return FALSE;
   cue->np_first = k;
   cue->np_end = e;
@@ -1065,6 +1153,19 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
               && !word_in (c, cue->np_first - 1,
                            (const char *const[]){ "and", "but", "as", "while", "meanwhile", NULL }))
             return FALSE;
+          /* "Portugal's infrastructure minister, João Cardoso, urged": the
+           * name between the commas is the source. */
+          if (p >= 0 && !is_dash (c, k) && (guint) k - (guint) p - 1 <= 5 && (guint) k > (guint) p + 1)
+            {
+              gboolean name = TRUE;
+              for (int j = p + 1; j < k && name; j++)
+                name = is_capitalized (c, j) || c->doc->token_actor[j] >= 0;
+              if (name && (c->doc->token_actor[k - 1] >= 0 || is_capitalized (c, k - 1)))
+                {
+                  cue->np_first = p + 1;
+                  cue->np_end = k;
+                }
+            }
         }
       else
         return FALSE;
@@ -1079,7 +1180,8 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       if (cue->np_first > first)
         {
           guint before = cue->np_first - 1;
-          if (word_in (c, before, subordinators))
+          if (word_in (c, before, subordinators)
+              || word_in (c, before, (const char *const[]){ "what", "how", "why", "whatever", NULL }))
             return FALSE;
           if (word_in (c, before, relatives) && before > first && punct_is (c, before - 1, ","))
             cue->clause_first = before;
@@ -1134,6 +1236,21 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
   for (guint j = k; j < e; j++)
     if (word_in (c, j, (const char *const[]){ "by", "from", NULL }) && j + 1 < e)
       k = j + 1;
+  /* "a study published on Wednesday in the journal X" is the study's. */
+  for (guint j = k + 1; j < e; j++)
+    {
+      gsize len;
+      const char *s = lede_doc_token_str (c->doc, j, &len);
+      gboolean participle = (tok (c, j)->flags & LEDE_TOKEN_WORD)
+                            && !(tok (c, j)->flags & LEDE_TOKEN_CAPITALIZED) && len > 3
+                            && g_ascii_strncasecmp (s + len - 2, "ed", 2) == 0;
+      if ((word_in (c, j, stop_words) || participle)
+          && !(j + 1 < e && is_capitalized (c, j + 1) && is_capitalized (c, j - 1)))
+        {
+          e = j;
+          break;
+        }
+    }
   cue->np_first = k;
   cue->np_end = e;
   if (cue->v == first

@@ -49,6 +49,7 @@ typedef struct
   ClaimInfo *info;
   guint8 *sentence_signals; /* per sentence, Signals outside any claim's words too */
   gboolean *sentence_has_claim;
+  gboolean *direct; /* per claim: disputed by what it says or answers, not by its context */
 } Ctx;
 
 static const char *const negations[] = { "not", "no", "never", "n't", "nothing", NULL };
@@ -323,13 +324,15 @@ collect_numbers (Ctx *c, ClaimInfo *info)
 }
 
 static gboolean
-nums_conflict (const Num *a, const Num *b)
+nums_conflict (const Num *a, const Num *b, gboolean forecast)
 {
   if (a->kind != b->kind)
     return FALSE;
   if (fabs (a->value - b->value) <= 0.01 * MAX (fabs (a->value), fabs (b->value)))
     return FALSE;
-  if (a->kind == 'm' && a->unit == b->unit)
+  /* Sums in one currency and of one size: the same deal seen from two sides. */
+  if (a->kind == 'm' && a->unit == b->unit && !forecast
+      && MAX (a->value, b->value) <= 3 * MIN (a->value, b->value))
     return TRUE;
   for (guint i = 0; i < a->ncontext; i++)
     for (guint j = 0; j < b->ncontext; j++)
@@ -419,14 +422,65 @@ find_conflicting_figures (Ctx *c)
             continue;
           for (guint x = 0; x < ia->nnums && !hit; x++)
             for (guint y = 0; y < ib->nnums && !hit; y++)
-              hit = nums_conflict (&ia->nums[x], &ib->nums[y]);
+              hit
+                = nums_conflict (&ia->nums[x], &ib->nums[y],
+                                 a->stance == LEDE_STANCE_PREDICTION || b->stance == LEDE_STANCE_PREDICTION);
           if (!hit)
             continue;
           mark (a, LEDE_DISPUTE_CONFLICTING_FIGURES);
           mark (b, LEDE_DISPUTE_CONFLICTING_FIGURES);
+          c->direct[i] = c->direct[k - 1] = TRUE;
           add_id (a->disputed_by, b->claimant, a->claimant);
           add_id (b->disputed_by, a->claimant, b->claimant);
         }
+    }
+}
+
+/* An actor another source accuses, rebuts or contradicts is a side in a
+ * dispute: what it asserts in the article is contested too ("We won",
+ * says the candidate whose vote count the authorities contradict). */
+static void
+contest_sides (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  guint nactors = doc->actors->len;
+  g_autofree int *contester = NULL;
+
+  if (nactors == 0)
+    return;
+  contester = g_new (int, nactors);
+  for (guint a = 0; a < nactors; a++)
+    contester[a] = -2; /* not contested; -1: by a source with no actor */
+  for (guint i = 0; i < doc->claims->len; i++)
+    {
+      const LedeClaim *claim = g_ptr_array_index (doc->claims, i);
+      if (!c->direct[i])
+        continue;
+      if (claim->dispute_reason == LEDE_DISPUTE_CONFLICTING_FIGURES)
+        {
+          for (guint k = 0; k < claim->disputed_by->len; k++)
+            if (claim->claimant >= 0 && contester[claim->claimant] == -2)
+              contester[claim->claimant] = g_array_index (claim->disputed_by, int, k);
+          continue;
+        }
+      for (guint k = 0; k < claim->targets->len + claim->disputed_by->len; k++)
+        {
+          int t = k < claim->targets->len ? g_array_index (claim->targets, int, k)
+                                          : g_array_index (claim->disputed_by, int, k - claim->targets->len);
+          if (t >= 0 && (guint) t < nactors && t != claim->claimant && contester[t] == -2)
+            contester[t] = claim->claimant;
+        }
+    }
+  for (guint i = 0; i < doc->claims->len; i++)
+    {
+      LedeClaim *claim = g_ptr_array_index (doc->claims, i);
+      guint flags = lede_claims_verb_flags (claim->verb);
+      if (claim->disputed || claim->claimant < 0 || (guint) claim->claimant >= nactors
+          || contester[claim->claimant] == -2 || claim->stance != LEDE_STANCE_STATEMENT
+          || (flags & LEDE_VERB_PLEDGE))
+        continue;
+      add_id (claim->disputed_by, contester[claim->claimant], claim->claimant);
+      mark (claim, LEDE_DISPUTE_REBUTTAL);
     }
 }
 
@@ -446,6 +500,7 @@ lede_find_disputes (LedeDoc *doc)
   nsent = doc->sentence_tokens->len;
   c.sentence_signals = g_new0 (guint8, nsent + 1);
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
+  c.direct = g_new0 (gboolean, doc->claims->len);
 
   for (guint i = 0; i < doc->claims->len; i++)
     {
@@ -498,10 +553,33 @@ lede_find_disputes (LedeDoc *doc)
                   break;
                 }
             }
-          if (!answered)
+          if (!answered && claim->targets->len == 0)
+            {
+              /* "Atlantic Gateway denied the accusation", "The union rejected
+               * that figure": the last accusation (for a rejection, the last
+               * claim) from another source, a few sentences back at most. */
+              for (guint k = i; k > 0; k--)
+                {
+                  LedeClaim *prev = g_ptr_array_index (doc->claims, k - 1);
+                  if (s > prev->span.sentence + ANSWER_REACH)
+                    break;
+                  if (same_source (prev, claim)
+                      || (prev->stance != LEDE_STANCE_ACCUSATION
+                          && (!(flags & LEDE_VERB_REBUT) || prev->stance != LEDE_STANCE_STATEMENT)))
+                    continue;
+                  add_id (claim->disputed_by, prev->claimant, claim->claimant);
+                  add_id (prev->disputed_by, claim->claimant, prev->claimant);
+                  mark (prev, prev->stance == LEDE_STANCE_ACCUSATION ? LEDE_DISPUTE_ACCUSATION
+                                                                     : LEDE_DISPUTE_REBUTTAL);
+                  c.direct[k - 1] = TRUE;
+                  break;
+                }
+            }
+          else if (!answered)
             for (guint k = 0; k < claim->targets->len; k++)
               add_id (claim->disputed_by, g_array_index (claim->targets, int, k), claim->claimant);
           mark (claim, (flags & LEDE_VERB_REBUT) ? LEDE_DISPUTE_REBUTTAL : LEDE_DISPUTE_DENIAL);
+          c.direct[i] = TRUE;
           continue;
         }
       if (claim->stance == LEDE_STANCE_ACCUSATION || (assertive && (own & SIGNAL_ACCUSATION)))
@@ -509,6 +587,7 @@ lede_find_disputes (LedeDoc *doc)
           for (guint k = 0; k < claim->targets->len; k++)
             add_id (claim->disputed_by, g_array_index (claim->targets, int, k), claim->claimant);
           mark (claim, LEDE_DISPUTE_ACCUSATION);
+          c.direct[i] = TRUE;
           continue;
         }
       if (assertive && (own & SIGNAL_REBUTTAL))
@@ -518,6 +597,7 @@ lede_find_disputes (LedeDoc *doc)
           if (claim->disputed_by->len == 0)
             add_id (claim->disputed_by, answered_source (doc, i), claim->claimant);
           mark (claim, LEDE_DISPUTE_REBUTTAL);
+          c.direct[i] = TRUE;
           continue;
         }
       if ((own | around) & SIGNAL_HEDGED)
@@ -552,7 +632,9 @@ lede_find_disputes (LedeDoc *doc)
     }
 
   find_conflicting_figures (&c);
+  contest_sides (&c);
 
+  g_free (c.direct);
   g_free (c.info);
   g_free (c.sentence_signals);
   g_free (c.sentence_has_claim);

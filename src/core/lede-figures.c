@@ -10,14 +10,226 @@
 /* Longest key looked up in a word list; longer tokens are never list words. */
 #define KEY_MAX 64
 
+/* The word lists this stage reads. They are merged into one table from a
+ * lower-case word (or phrase) to what each list says about it, so that a
+ * token needs one lookup however many lists it is checked against. */
+typedef enum
+{
+  LIST_NUMBERS,
+  LIST_UNITS,
+  LIST_QUALIFIERS,
+  LIST_DATES,
+} ListId;
+
 typedef struct
 {
-  const LedeWordList *numbers;
-  const LedeWordList *units;
-  const LedeWordList *qualifiers;
-  const LedeWordList *dates;
-  const LedeWordList *function_words;
+  char num_type; /* number-words: the type letter, or 0 */
+  char unit_type;
+  char date_type;
+  gboolean function_word;
+  gboolean unit_first;   /* starts a unit of more than one token ("per cent") */
+  gboolean qual_last;    /* ends a qualifier ("at least") */
+  double num;            /* number-words' number */
+  double date_num;       /* dates' number */
+  const char *unit;      /* units' unit, or NULL */
+  const char *qualifier; /* qualifiers' qualifier, or NULL */
+  gboolean starts;       /* a word that can start a figure */
+} WordInfo;
+
+typedef struct
+{
+  char *key; /* lower case */
+  guint len;
+  guint32 hash;
+  WordInfo info;
+} Entry;
+
+/* Every word is looked up, so the table is an open-addressing one that
+ * hashes the word as it lies in the text, without copying it. */
+typedef struct
+{
+  ListId numbers, units, qualifiers, dates;
+  GHashTable *building; /* lower-case entry -> WordInfo, while loading */
+  Entry *entries;
+  guint32 *slots; /* entry index + 1, or 0 */
+  guint32 mask;
+  /* Before the lookup, a word is checked against the (first letter,
+   * second letter, length) of the words that can start a figure: a bit
+   * per length up to 31, 27 letter classes (a-z, other). */
+  guint32 may_start[27][27];
 } Lists;
+
+/* g_ascii_tolower() is a function call; this runs on every letter looked up. */
+static inline char
+lower_ascii (char ch)
+{
+  return (ch >= 'A' && ch <= 'Z') ? (char) (ch + ('a' - 'A')) : ch;
+}
+
+/* Looked up, and in no list. */
+static const WordInfo no_info;
+
+static inline guint
+letter_class (char ch)
+{
+  ch = lower_ascii (ch);
+  return ch >= 'a' && ch <= 'z' ? (guint) (ch - 'a') : 26;
+}
+
+static inline guint32 *
+filter_bits (Lists *lists, const char *s, gsize len)
+{
+  return &lists->may_start[letter_class (s[0])][len > 1 ? letter_class (s[1]) : 26];
+}
+
+static inline guint32
+hash_lower (const char *s, gsize len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize k = 0; k < len; k++)
+    {
+      h ^= (guchar) lower_ascii (s[k]);
+      h *= 16777619u;
+    }
+  return h;
+}
+
+typedef struct
+{
+  Lists *lists;
+  ListId id;
+} Merge;
+
+static WordInfo *
+word_info_for (Lists *lists, const char *entry)
+{
+  char *key = g_ascii_strdown (entry, -1);
+  WordInfo *w = g_hash_table_lookup (lists->building, key);
+
+  if (w == NULL)
+    {
+      w = g_new0 (WordInfo, 1);
+      g_hash_table_insert (lists->building, key, w);
+    }
+  else
+    g_free (key);
+  return w;
+}
+
+static void
+merge_entry (const char *entry, const char *value, gpointer user_data)
+{
+  Merge *m = user_data;
+  WordInfo *w = word_info_for (m->lists, entry);
+  char type = value[0] ? value[0] : '?';
+  const char *rest = (value[0] && value[1] == ' ') ? value + 2 : NULL;
+
+  switch (m->id)
+    {
+      case LIST_NUMBERS:
+        if (w->num_type == 0)
+          {
+            w->num_type = type;
+            w->num = rest ? g_ascii_strtod (rest, NULL) : 0;
+          }
+        w->starts = TRUE;
+        break;
+      case LIST_UNITS:
+        if (w->unit_type == 0)
+          {
+            w->unit_type = type;
+            w->unit = rest;
+          }
+        if (type == '$')
+          w->starts = TRUE; /* "USD 5" */
+        {
+          /* The first token of the entry as the tokenizer cuts it: "per"
+         * of "per cent", "km" of "km/h", "°" of "°c". */
+          gsize n = 0;
+          char first[KEY_MAX];
+          if (!g_ascii_isalnum (entry[0]))
+            n = g_utf8_next_char (entry) - entry;
+          else
+            while (entry[n]
+                   && (g_ascii_isalnum (entry[n]) || entry[n] == '-' || entry[n] == '\'' || entry[n] == '.'))
+              n++;
+          while (n > 1 && entry[n - 1] == '.')
+            n--;
+          if (entry[n] != '\0' && n < sizeof first)
+            {
+              memcpy (first, entry, n);
+              first[n] = '\0';
+              word_info_for (m->lists, first)->unit_first = TRUE;
+            }
+        }
+        break;
+      case LIST_QUALIFIERS:
+        if (w->qualifier == NULL && *value != '\0')
+          w->qualifier = value;
+        {
+          const char *sp = strrchr (entry, ' ');
+          word_info_for (m->lists, sp != NULL ? sp + 1 : entry)->qual_last = TRUE;
+        }
+        break;
+      case LIST_DATES:
+        if (w->date_type == 0)
+          {
+            w->date_type = type;
+            w->date_num = rest ? g_ascii_strtod (rest, NULL) : 0;
+          }
+        w->starts = TRUE;
+        break;
+      default: break;
+    }
+}
+
+static void
+merge_function_word (const char *entry, const char *value, gpointer user_data)
+{
+  (void) value;
+  word_info_for (user_data, entry)->function_word = TRUE;
+}
+
+/* Moves the entries gathered while loading into the lookup table. */
+static void
+lists_seal (Lists *lists)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = g_hash_table_size (lists->building);
+  guint size = 64;
+  guint index = 0;
+
+  while (size < n * 4)
+    size *= 2;
+  lists->entries = g_new0 (Entry, n);
+  lists->slots = g_new0 (guint32, size);
+  lists->mask = size - 1;
+  g_hash_table_iter_init (&iter, lists->building);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Entry *e = &lists->entries[index];
+      guint32 p;
+
+      e->key = key;
+      e->len = strlen (key);
+      e->hash = hash_lower (e->key, e->len);
+      e->info = *(WordInfo *) value;
+      if (e->info.starts)
+        {
+          const char *hy = strchr (e->key, '-');
+          gsize len = hy != NULL ? (gsize) (hy - e->key) : e->len;
+          *filter_bits (lists, e->key, len) |= 1u << MIN (len, 31);
+        }
+      for (p = e->hash & lists->mask; lists->slots[p] != 0; p = (p + 1) & lists->mask)
+        ;
+      lists->slots[p] = ++index;
+    }
+  /* The keys now belong to the entries; the table frees only its values. */
+  g_hash_table_unref (lists->building);
+  lists->building = NULL;
+}
 
 static const Lists *
 lists_get (void)
@@ -27,11 +239,24 @@ lists_get (void)
 
   if (g_once_init_enter (&loaded))
     {
-      lists.numbers = lede_word_list_get ("number-words");
-      lists.units = lede_word_list_get ("units");
-      lists.qualifiers = lede_word_list_get ("qualifiers");
-      lists.dates = lede_word_list_get ("dates");
-      lists.function_words = lede_word_list_get ("function-words");
+      static const char *names[] = { "number-words", "units", "qualifiers", "dates" };
+      static const char *starters[] = { "a", "an", "minus", "rs", "rs." };
+
+      lists.numbers = LIST_NUMBERS;
+      lists.units = LIST_UNITS;
+      lists.qualifiers = LIST_QUALIFIERS;
+      lists.dates = LIST_DATES;
+      lists.building = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          Merge m = { &lists, k };
+          lede_word_list_foreach (lede_word_list_get (names[k]), merge_entry, &m);
+        }
+      lede_word_list_foreach (lede_word_list_get ("function-words"), merge_function_word, &lists);
+      /* "a dozen", "minus 5", "Rs 500" */
+      for (guint k = 0; k < G_N_ELEMENTS (starters); k++)
+        word_info_for (&lists, starters[k])->starts = TRUE;
+      lists_seal (&lists);
       g_once_init_leave (&loaded, 1);
     }
   return &lists;
@@ -41,6 +266,7 @@ typedef struct
 {
   LedeDoc *doc;
   const Lists *l;
+  const WordInfo **info; /* per token, looked up on first use; NULL before */
   guint n;
   guint done;   /* tokens before this one belong to a figure already */
   int prev_fig; /* the last figure found, for ranges ("10 to 15%"), or -1 */
@@ -145,7 +371,13 @@ tok_is (const Ctx *c, guint i, const char *lower)
 static inline gboolean
 punct_is (const Ctx *c, guint i, const char *s)
 {
-  return (tflags (c, i) & LEDE_TOKEN_PUNCT) && lede_doc_token_is (c->doc, i, s);
+  const LedeToken *t;
+  gsize n = strlen (s);
+
+  if (!(tflags (c, i) & LEDE_TOKEN_PUNCT))
+    return FALSE;
+  t = tok (c, i);
+  return t->bend - t->bstart == n && memcmp (c->doc->text + t->bstart, s, n) == 0;
 }
 
 static inline gboolean
@@ -161,6 +393,13 @@ has_upper (const char *s, gsize len)
     if (g_ascii_isupper (s[k]))
       return TRUE;
   return FALSE;
+}
+
+static inline gboolean
+ends_with (const char *s, gsize len, const char *suffix)
+{
+  gsize n = strlen (suffix);
+  return len >= n && memcmp (s + len - n, suffix, n) == 0;
 }
 
 static gboolean
@@ -193,53 +432,121 @@ key_of (const Ctx *c, guint first, guint end, char *buf, gsize size)
       if (n + len >= size)
         return 0;
       for (gsize k = 0; k < len; k++)
-        buf[n++] = g_ascii_tolower (s[k]);
+        buf[n++] = lower_ascii (s[k]);
     }
   buf[n] = '\0';
   return n;
 }
 
-/* A list entry's type (the value's first character) and its number or
- * unit (what follows the space); 0 when the entry is not in the list. */
-static char
-lookup (const LedeWordList *list, const char *key, gsize len, double *num, const char **rest)
+static const WordInfo *
+info_lookup (const Lists *l, const char *key, gsize len)
 {
-  const char *v = lede_word_list_lookup (list, key, len);
+  guint32 h = hash_lower (key, len);
 
-  if (v == NULL)
-    return 0;
-  if (num != NULL)
-    *num = (v[0] && v[1] == ' ') ? g_ascii_strtod (v + 2, NULL) : 0;
-  if (rest != NULL)
-    *rest = (v[0] && v[1] == ' ') ? v + 2 : NULL;
-  return v[0] ? v[0] : '?';
+  for (guint32 p = h & l->mask;; p = (p + 1) & l->mask)
+    {
+      guint32 index = l->slots[p];
+      const Entry *e;
+      gsize k;
+
+      if (index == 0)
+        return &no_info;
+      e = &l->entries[index - 1];
+      if (e->hash != h || e->len != len)
+        continue;
+      for (k = 0; k < len && e->key[k] == lower_ascii (key[k]); k++)
+        ;
+      if (k == len)
+        return &e->info;
+    }
 }
 
 static char
-lookup_tok (const Ctx *c, const LedeWordList *list, guint i, double *num, const char **rest)
+info_get (const WordInfo *w, ListId list, double *num, const char **rest)
 {
-  char buf[KEY_MAX];
-  gsize len;
+  if (num != NULL)
+    *num = 0;
+  if (rest != NULL)
+    *rest = NULL;
+  switch (list)
+    {
+      case LIST_NUMBERS:
+        if (num != NULL)
+          *num = w->num;
+        return w->num_type;
+      case LIST_UNITS:
+        if (rest != NULL)
+          *rest = w->unit;
+        return w->unit_type;
+      case LIST_QUALIFIERS:
+        if (rest != NULL)
+          *rest = w->qualifier;
+        return w->qualifier != NULL ? 'q' : 0;
+      case LIST_DATES:
+        if (num != NULL)
+          *num = w->date_num;
+        return w->date_type;
+      default: return 0;
+    }
+}
 
+/* A list entry's type (its value's first character) and its number or
+ * unit (what follows the space); 0 when the entry is not in the list. */
+static char
+lookup_l (const Lists *l, ListId list, const char *key, gsize len, double *num, const char **rest)
+{
+  return info_get (info_lookup (l, key, len), list, num, rest);
+}
+
+#define lookup(list, key, len, num, rest) lookup_l (c->l, (list), (key), (len), (num), (rest))
+
+static const WordInfo *
+tok_info (const Ctx *c, guint i)
+{
+  if (c->info[i] == NULL)
+    {
+      gsize len;
+      const char *s = tstr (c, i, &len);
+      c->info[i] = (tflags (c, i) & LEDE_TOKEN_PUNCT) && len == 1 && s[0] != '%' && s[0] != '$'
+                     ? &no_info
+                     : info_lookup (c->l, s, len);
+    }
+  return c->info[i];
+}
+
+static char
+lookup_tok (const Ctx *c, ListId list, guint i, double *num, const char **rest)
+{
   if (i >= c->n)
     return 0;
-  len = key_of (c, i, i + 1, buf, sizeof buf);
-  if (len == 0)
-    return 0;
-  return lookup (list, buf, len, num, rest);
+  return info_get (tok_info (c, i), list, num, rest);
+}
+
+/* Can the word token @i start a figure? Most words cannot, and this is
+ * the one check they get. */
+static gboolean
+word_may_start (const Ctx *c, guint i, const char *s, gsize len)
+{
+  const char *hy;
+
+  if (tflags (c, i) & LEDE_TOKEN_UPPER)
+    return TRUE;
+  if ((*filter_bits ((Lists *) c->l, s, len) & (1u << MIN (len, 31))) && tok_info (c, i)->starts)
+    return TRUE;
+  if (g_ascii_isdigit (s[len - 1]))
+    return TRUE; /* "Q3", "FY24", "mid-2024" */
+  hy = memchr (s, '-', len);
+  if (hy != NULL && hy > s)
+    return info_lookup (c->l, s, hy - s)->starts;      /* "forty-two", "six-year", "mid-1990s" */
+  return punct_is (c, i + 1, "$") && glued (c, i + 1); /* "US$5" */
 }
 
 /* A word that cannot be part of the noun a number counts. */
 static gboolean
 is_stop (const Ctx *c, guint i)
 {
-  char buf[KEY_MAX];
-  gsize len = key_of (c, i, i + 1, buf, sizeof buf);
-
-  if (len == 0)
-    return FALSE;
-  return lookup (c->l->units, buf, len, NULL, NULL) == '-'
-         || lede_word_list_contains (c->l->function_words, buf, len);
+  const WordInfo *w = tok_info (c, i);
+  return w->unit_type == '-' || w->function_word;
 }
 
 /* A month written with a capital ("July", "Sept."): its number, or 0. */
@@ -253,7 +560,8 @@ month_at (const Ctx *c, guint i)
   if (!is_word (c, i) || !(tflags (c, i) & LEDE_TOKEN_CAPITALIZED))
     return 0;
   s = tstr (c, i, &len);
-  if (lookup (c->l->dates, s, len, &num, NULL) != 'm')
+  (void) s;
+  if (lookup_tok (c, c->l->dates, i, &num, NULL) != 'm')
     return 0;
   return (int) num;
 }
@@ -285,8 +593,11 @@ typedef struct
 static gboolean
 parse_digits (const char *s, gsize len, Digits *d)
 {
-  char buf[48];
-  gsize n = 0, k;
+  static const double tens[]
+    = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+  guint64 mantissa = 0;
+  guint digits = 0, decimals = 0;
+  gsize k;
   gboolean decimal = FALSE;
 
   d->plain = TRUE;
@@ -297,10 +608,14 @@ parse_digits (const char *s, gsize len, Digits *d)
 
       if (g_ascii_isdigit (ch))
         {
-          if (n + 2 >= sizeof buf)
+          /* Both integers are exact below 2^53, so their quotient is the
+           * correctly rounded value, as strtod would give. */
+          if (++digits > 15)
             return FALSE;
-          buf[n++] = ch;
-          if (!decimal)
+          mantissa = mantissa * 10 + (guint64) (ch - '0');
+          if (decimal)
+            decimals++;
+          else
             d->int_digits++;
         }
       else if (ch == ',' && !decimal)
@@ -309,15 +624,13 @@ parse_digits (const char *s, gsize len, Digits *d)
         {
           decimal = TRUE;
           d->plain = FALSE;
-          buf[n++] = '.';
         }
       else if (ch == '.' || ch == ',')
         return FALSE; /* "1.2.3": a version, not a number */
       else
         break;
     }
-  buf[n] = '\0';
-  d->value = g_ascii_strtod (buf, NULL);
+  d->value = (double) mantissa / tens[decimals];
   d->suffix = s + k;
   d->suffix_len = len - k;
   return TRUE;
@@ -330,8 +643,8 @@ is_ordinal_suffix (const char *s, gsize len)
 
   if (len != 2)
     return FALSE;
-  a = g_ascii_tolower (s[0]);
-  b = g_ascii_tolower (s[1]);
+  a = lower_ascii (s[0]);
+  b = lower_ascii (s[1]);
   return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
 }
 
@@ -415,7 +728,7 @@ apply_suffix (Ctx *c, guint i, const Digits *d, Amount *a, gboolean money)
   if (len >= sizeof buf)
     return FALSE;
   for (gsize k = 0; k < len; k++)
-    buf[k] = g_ascii_tolower (s[k]);
+    buf[k] = lower_ascii (s[k]);
   buf[len] = '\0';
   if ((strcmp (buf, "am") == 0 || strcmp (buf, "pm") == 0) && a->value <= 12 && a->value >= 1)
     {
@@ -742,7 +1055,17 @@ unit_at (Ctx *c, guint j, guint *end, const char **unit)
       gsize len;
       char type;
 
-      if (!same_sentence (c, j, j + k - 1))
+      if (k == 1)
+        {
+          type = lookup_tok (c, c->l->units, j, NULL, unit);
+          if (type != 0 && strchr ("$pdaq", type))
+            {
+              *end = j + 1;
+              return type;
+            }
+          return 0;
+        }
+      if (!tok_info (c, j)->unit_first || !same_sentence (c, j, j + k - 1))
         continue;
       len = key_of (c, j, j + k, buf, sizeof buf);
       if (len == 0)
@@ -797,9 +1120,9 @@ starts_number (const Ctx *c, guint i)
   if (len >= sizeof buf)
     return FALSE;
   for (gsize k = 0; k < len; k++)
-    buf[k] = g_ascii_tolower (s[k]);
+    buf[k] = lower_ascii (s[k]);
   type = lookup (c->l->numbers, buf, len, NULL, NULL);
-  return type != 0 && type != 'n';
+  return type == 'c' || type == 'o' || type == 'x' || type == 'v';
 }
 
 /* The noun a number counts, from token @j: "people", "Hamas combatants",
@@ -844,8 +1167,7 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
       if (singular)
         {
           /* Verbs and adverbs do not make a singular noun. */
-          if (len > 3
-              && (g_str_has_suffix (s, "ed") || g_str_has_suffix (s, "ly") || g_str_has_suffix (s, "ing")))
+          if (len > 3 && (ends_with (s, len, "ed") || ends_with (s, len, "ly") || ends_with (s, len, "ing")))
             break;
           if (!is_word (c, k + 1) || is_stop (c, k + 1) || words + 1 == max || !same_sentence (c, k, k + 1)
               || (tflags (c, k + 1) & LEDE_TOKEN_POSSESSIVE))
@@ -869,6 +1191,8 @@ qualifier_before (Ctx *c, guint first, guint *qfirst)
 {
   char buf[KEY_MAX];
 
+  if (first == 0 || first - 1 < c->done || !tok_info (c, first - 1)->qual_last)
+    return NULL;
   for (guint k = 3; k >= 1; k--)
     {
       const char *q;
@@ -886,8 +1210,7 @@ qualifier_before (Ctx *c, guint first, guint *qfirst)
       if (len == 0 || strncmp (buf, "or ", 3) == 0 || strncmp (buf, "and ", 4) == 0
           || strcmp (buf, "plus") == 0)
         continue;
-      q = lede_word_list_lookup (c->l->qualifiers, buf, len);
-      if (q != NULL && *q != '\0')
+      if (lookup (c->l->qualifiers, buf, len, NULL, &q) != 0)
         {
           *qfirst = first - k;
           return q;
@@ -919,8 +1242,7 @@ qualifier_after (Ctx *c, guint j, guint *end)
   if (!(tok_is (c, j, "or") || tok_is (c, j, "and")) || !is_word (c, j + 1) || !same_sentence (c, j, j + 1))
     return NULL;
   len = key_of (c, j, j + 2, buf, sizeof buf);
-  q = len ? lede_word_list_lookup (c->l->qualifiers, buf, len) : NULL;
-  if (q == NULL || *q == '\0')
+  if (len == 0 || lookup (c->l->qualifiers, buf, len, NULL, &q) == 0)
     return NULL;
   /* "21 or more people" but not "two or more of" ... both read the same */
   *end = j + 2;
@@ -1286,8 +1608,10 @@ figure_at (Ctx *c, guint i, Cand *f)
       double num;
       char nt;
       gsize len;
-      const char *s;
+      const char *s = tstr (c, i, &len);
 
+      if (!word_may_start (c, i, s, len))
+        return FALSE;
       if (parse_date (c, i, f))
         return TRUE;
       currency = currency_at (c, i, &start);
@@ -1295,7 +1619,6 @@ figure_at (Ctx *c, guint i, Cand *f)
         {
           if (parse_coded (c, i, f))
             return TRUE;
-          s = tstr (c, i, &len);
           nt = lookup_tok (c, c->l->numbers, i, &num, NULL);
           if (nt == 'c' || nt == 'o')
             ; /* a number word */
@@ -1326,7 +1649,7 @@ figure_at (Ctx *c, guint i, Cand *f)
       const char *s = tstr (c, i, &len);
 
       /* Money symbols are "$" or outside ASCII ("€", "£") */
-      if (s[0] == '$' || (guchar) s[0] >= 0x80)
+      if (s[0] == '$' || ((guchar) s[0] >= 0x80 && !(tflags (c, i) & LEDE_TOKEN_QUOTE)))
         currency = currency_at (c, i, &start);
       if (currency == NULL)
         {
@@ -1356,6 +1679,9 @@ figure_at (Ctx *c, guint i, Cand *f)
     return FALSE;
 
 have_amount:
+  /* "Formula One", "the Six-Day War" */
+  if (a.words && in_name (c, start, &a))
+    return FALSE;
   f->num = start;
   f->first = currency != NULL || negative ? i : start;
   f->end = a.end;
@@ -1639,6 +1965,8 @@ counted:
       guint q;
       if (f->noun_end == 0 && qualifier_before (c, start, &q) == NULL)
         return FALSE;
+      if (f->noun_end > 0 && lookup_tok (c, c->l->units, f->noun_end - 1, NULL, NULL) == 'i')
+        return FALSE;
       if (start > 0
           && (tok_is (c, start - 1, "no") || tok_is (c, start - 1, "the") || tok_is (c, start - 1, "this")
               || tok_is (c, start - 1, "that") || tok_is (c, start - 1, "any")
@@ -1786,6 +2114,7 @@ lede_find_figures (LedeDoc *doc)
   c.l = lists_get ();
   c.n = lede_doc_n_tokens (doc);
   c.prev_fig = -1;
+  c.info = g_new0 (const WordInfo *, c.n + 1);
 
   for (guint i = 0; i < c.n;)
     {
@@ -1830,4 +2159,6 @@ lede_find_figures (LedeDoc *doc)
       c.done = f.end;
       i = MAX (f.end, i + 1);
     }
+
+  g_free (c.info);
 }
