@@ -486,7 +486,12 @@ lede_fact_panel_set_analysis (LedeFactPanel *self, LedeAnalysis *analysis)
   g_list_store_splice (self->claim_store, 0, 0, items->pdata, items->len);
 
   update_headers (self);
+  /* A new article starts at the top of the list; the list view would
+   * otherwise keep its anchor at the old position. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->lists_scroller), 0);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+      && gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 GListModel *
@@ -506,6 +511,13 @@ GListModel *
 lede_fact_panel_get_claims (LedeFactPanel *self)
 {
   return G_LIST_MODEL (self->claim_model);
+}
+
+GtkListView *
+lede_fact_panel_get_list_view (LedeFactPanel *self)
+{
+  g_return_val_if_fail (LEDE_IS_FACT_PANEL (self), NULL);
+  return self->list_view;
 }
 
 const char *

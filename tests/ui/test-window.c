@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lede-actor-card.h"
 #include "lede-application.h"
 #include "lede-preferences-window.h"
 #include "lede-window.h"
@@ -500,6 +501,12 @@ test_large_article (void)
   g_assert_cmpint (ticks.max_gap, <, 600 * 1000);
   wait_for_article ();
   g_assert_cmpuint (lede_analysis_get_n_words (lede_window_get_analysis (window)), >=, 50000);
+  spin (300);
+  /* A new article's panel starts at the top. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (
+                       GTK_SCROLLABLE (lede_fact_panel_get_list_view (lede_window_get_fact_panel (window))))),
+                     ==, 0);
+  save_screenshot ("large-article");
 }
 
 static gboolean
@@ -524,6 +531,7 @@ test_clipboard (void)
   g_assert_cmpstr (lede_analysis_get_title (analysis), ==, "Ferry fares rise");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Ferry fares rise");
   g_assert_cmpint (js_int ("return document.body.textContent.includes('fares would rise') ? 1 : 0;"), ==, 1);
+  save_screenshot ("clipboard");
 }
 
 static GArray *clicked;
@@ -585,6 +593,7 @@ test_invalid_messages (void)
 
   g_signal_handler_disconnect (view, id);
   g_clear_pointer (&clicked, g_array_unref);
+  save_screenshot ("invalid-messages");
 }
 
 static void
@@ -715,6 +724,13 @@ test_panel_finalizes (void)
   lede_fact_panel_select_actor (LEDE_FACT_PANEL (panel), 0);
   lede_fact_panel_set_analysis (LEDE_FACT_PANEL (panel), NULL);
   g_assert_finalize_object (panel);
+
+  {
+    GtkWidget *card = g_object_ref_sink (lede_actor_card_new ());
+    lede_actor_card_set_actor (LEDE_ACTOR_CARD (card), analysis, 2);
+    lede_actor_card_set_position (LEDE_ACTOR_CARD (card), 1, 3);
+    g_assert_finalize_object (card);
+  }
 }
 
 int
@@ -743,7 +759,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/clipboard", test_clipboard);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
-  g_test_add_func ("/lede/ui/panel/finalizes", test_panel_finalizes);
+  g_test_add_func ("/lede/ui/widgets/finalize", test_panel_finalizes);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
