@@ -64,8 +64,8 @@ for lang in $langs; do
   stats=$(echo "$stats" | tr "\n" " ")
   if [ $status -ne 0 ] || echo "$stats" | grep -qE "fuzzy|untranslated"; then
     echo "not ok $n - $lang: $stats (run: meson compile -C build lede-update-po, then translate)"
-    msgattrib --untranslated --no-obsolete "$merged" | grep -A1 '^msgid ' | sed 's/^/# untranslated: /'
-    msgattrib --only-fuzzy --no-obsolete "$merged" | grep -A1 '^msgid ' | sed 's/^/# fuzzy: /'
+    msgattrib --untranslated --no-obsolete --no-wrap "$merged" | grep '^msgid ' | grep -v '^msgid ""$' | sed 's/^/# untranslated: /'
+    msgattrib --only-fuzzy --no-obsolete --no-wrap "$merged" | grep '^msgid ' | grep -v '^msgid ""$' | sed 's/^/# fuzzy: /'
     fail=1
   else
     echo "ok $n - $lang: $stats"
