@@ -1,8 +1,9 @@
 #!/bin/sh
 # check-potfiles.sh: fails (TAP) when a file with translatable strings is
 # missing from po/POTFILES.in, or when POTFILES.in names a file that is gone.
-# Usage: check-potfiles.sh TOP_SRCDIR
-top=${1:?usage: check-potfiles.sh TOP_SRCDIR}
+# Usage: check-potfiles.sh TOP_SRCDIR [--list]
+# With --list it prints the files that belong in POTFILES.in instead.
+top=${1:?usage: check-potfiles.sh TOP_SRCDIR [--list]}
 cd "$top" || exit 1
 
 potfiles=po/POTFILES.in
@@ -22,6 +23,11 @@ candidates=$(
     find data -maxdepth 1 -type f -name '*.gschema.xml' -exec grep -lE '<(summary|description)' {} + 2>/dev/null
   } | sed 's|^\./||' | LC_ALL=C sort -u
 )
+
+if [ "${2:-}" = --list ]; then
+  printf '%s\n' "$candidates"
+  exit 0
+fi
 
 n=0
 fail=0
