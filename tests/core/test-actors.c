@@ -1,0 +1,370 @@
+/* test-actors.c: the actors stage: finding, typing and merging named actors. */
+#include <string.h>
+
+#include "lede-analysis-private.h"
+#include "lede-core.h"
+
+static LedeAnalysis *
+analyse (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  LedeAnalysis *a = lede_analysis_new_for_text (text, -1, NULL, LEDE_ANALYSIS_FLAGS_DETECT_TITLE, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  return a;
+}
+
+static const LedeActor *
+find (LedeAnalysis *a, const char *name)
+{
+  int i = lede_analysis_find_actor (a, name);
+
+  if (i < 0)
+    {
+      /* Also by alias, so tests do not depend on which form is the name. */
+      for (guint k = 0; k < lede_analysis_get_n_actors (a); k++)
+        {
+          const LedeActor *actor = lede_analysis_get_actor (a, k);
+          for (guint j = 0; j < actor->aliases->len; j++)
+            if (strcmp (g_ptr_array_index (actor->aliases, j), name) == 0)
+              return actor;
+        }
+      return NULL;
+    }
+  return lede_analysis_get_actor (a, i);
+}
+
+static gboolean
+has_alias (const LedeActor *actor, const char *alias)
+{
+  for (guint j = 0; j < actor->aliases->len; j++)
+    if (strcmp (g_ptr_array_index (actor->aliases, j), alias) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const LedeActor *
+expect (LedeAnalysis *a, const char *name, LedeActorKind kind)
+{
+  const LedeActor *actor = find (a, name);
+
+  if (actor == NULL)
+    g_error ("no actor named %s", name);
+  g_assert_cmpstr (lede_actor_kind_to_string (actor->kind), ==, lede_actor_kind_to_string (kind));
+  return actor;
+}
+
+static void
+expect_none (LedeAnalysis *a, const char *name)
+{
+  if (find (a, name) != NULL)
+    g_error ("unexpected actor %s", name);
+}
+
+static void
+test_kinds (void)
+{
+  g_autoptr (LedeAnalysis) a = analyse (
+    "Prime Minister Erik Solberg met officials of the World Health Organization in Geneva on Monday. "
+    "The Palestinians rejected the plan, and the Ministry of Water Resources of Norland "
+    "said it would study it. Mirela Costa, a farmer, said prices were rising.");
+
+  expect (a, "Erik Solberg", LEDE_ACTOR_PERSON);
+  expect (a, "World Health Organization", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Geneva", LEDE_ACTOR_PLACE);
+  expect (a, "Palestinians", LEDE_ACTOR_GROUP);
+  expect (a, "Mirela Costa", LEDE_ACTOR_PERSON);
+  expect_none (a, "Monday");
+}
+
+static void
+test_org_words (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyse ("Shares of Brightwell Pharmaceuticals rose after the Harlow Institute published a study. "
+               "The Kestrel Party won the vote, and Ostrander Inc. said its sales fell. "
+               "Ostrander expects a rebound.");
+  const LedeActor *o;
+
+  expect (a, "Brightwell Pharmaceuticals", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Harlow Institute", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Kestrel Party", LEDE_ACTOR_ORGANIZATION);
+  o = expect (a, "Ostrander Inc.", LEDE_ACTOR_ORGANIZATION);
+  g_assert_true (has_alias (o, "Ostrander"));
+}
+
+static void
+test_connectors (void)
+{
+  g_autoptr (LedeAnalysis) a = analyse (
+    "The Bank of England held rates. Sen. Ted Cruz of Texas objected, and spokesman Nikolaus van der "
+    "Pas declined to comment. Chile and Uruguay signed the accord with the Centers for Disease "
+    "Control and Prevention. Scientists at the University of Oxford and Karolinska Institute agreed.");
+
+  expect (a, "Bank of England", LEDE_ACTOR_ORGANIZATION);
+  expect_none (a, "England");
+  expect (a, "Ted Cruz", LEDE_ACTOR_PERSON);
+  expect (a, "Texas", LEDE_ACTOR_PLACE);
+  expect (a, "Nikolaus van der Pas", LEDE_ACTOR_PERSON);
+  expect (a, "Chile", LEDE_ACTOR_PLACE);
+  expect (a, "Uruguay", LEDE_ACTOR_PLACE);
+  expect (a, "Centers for Disease Control and Prevention", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "University of Oxford", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Karolinska Institute", LEDE_ACTOR_ORGANIZATION);
+}
+
+static void
+test_roles (void)
+{
+  g_autoptr (LedeAnalysis) a = analyse ("U.S. Secretary of State Antony Blinken arrived in Cairo. "
+                                        "Starbucks CEO Laxman Narasimhan said sales fell. "
+                                        "The club's chief executive John Williams confirmed the bid. "
+                                        "Dr. Nora Volkow, who leads the agency, said more work was needed.");
+  const LedeActor *p;
+
+  p = expect (a, "Antony Blinken", LEDE_ACTOR_PERSON);
+  g_assert_cmpstr (p->role, ==, "U.S. Secretary of State");
+  p = expect (a, "Laxman Narasimhan", LEDE_ACTOR_PERSON);
+  g_assert_nonnull (p->role);
+  g_assert_nonnull (strstr (p->role, "CEO"));
+  p = expect (a, "John Williams", LEDE_ACTOR_PERSON);
+  g_assert_cmpstr (p->role, ==, "chief executive");
+  p = expect (a, "Nora Volkow", LEDE_ACTOR_PERSON);
+  g_assert_cmpstr (p->role, ==, "Dr.");
+  /* The owner in a role is an actor of its own. */
+  expect (a, "U.S.", LEDE_ACTOR_PLACE);
+  expect (a, "Starbucks", LEDE_ACTOR_ORGANIZATION);
+}
+
+static void
+test_merge_surname (void)
+{
+  g_autoptr (LedeAnalysis) a = analyse ("Blinken’s trip ends today.\n\n"
+                                        "Secretary of State Antony Blinken landed in Tel Aviv. "
+                                        "Blinken’s visit is his ninth. Later, Blinken met the press.");
+  const LedeActor *p = expect (a, "Antony Blinken", LEDE_ACTOR_PERSON);
+
+  g_assert_cmpstr (p->name, ==, "Antony Blinken");
+  g_assert_true (has_alias (p, "Blinken"));
+  g_assert_false (has_alias (p, "Blinken’s"));
+  g_assert_cmpuint (p->aliases->len, ==, 2);
+  /* The title, two possessives and a plain surname: four mentions. */
+  g_assert_cmpuint (p->mentions->len, ==, 4);
+}
+
+static void
+test_merge_acronym (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyse ("The National Electoral Council (CNE) declared a winner. Critics said the CNE was biased. "
+               "The United States rejected the result, and U.S. officials asked for a recount. "
+               "The US embassy said it was watching.");
+  const LedeActor *cne = expect (a, "National Electoral Council", LEDE_ACTOR_ORGANIZATION);
+  const LedeActor *us = expect (a, "United States", LEDE_ACTOR_PLACE);
+
+  g_assert_true (has_alias (cne, "CNE"));
+  g_assert_cmpuint (cne->mentions->len, ==, 3);
+  g_assert_true (has_alias (us, "U.S."));
+  g_assert_true (has_alias (us, "US"));
+  g_assert_cmpstr (us->name, ==, "United States");
+}
+
+static void
+test_sentence_initial (void)
+{
+  g_autoptr (LedeAnalysis) a = analyse ("Meanwhile, the talks stalled. Officials said little. "
+                                        "Analysts expect a deal. Despite that, Moreno said he was hopeful. "
+                                        "Moreno will travel to Lima.");
+  const LedeActor *p;
+
+  expect_none (a, "Meanwhile");
+  expect_none (a, "Officials");
+  expect_none (a, "Analysts");
+  expect_none (a, "Despite");
+  p = find (a, "Moreno");
+  g_assert_nonnull (p);
+  g_assert_cmpuint (p->mentions->len, ==, 2);
+  expect (a, "Lima", LEDE_ACTOR_PLACE);
+}
+
+static void
+test_title_case_lines (void)
+{
+  g_autoptr (LedeAnalysis) a = analyse ("Envoys Leave Doha As Talks Stall\n\n"
+                                        "Mediators left Doha on Sunday. Negotiator Sami Haddad said the gaps "
+                                        "remained.\n"
+                                        "What Comes Next For Haddad\n"
+                                        "Haddad is due back next week.");
+  const LedeActor *p;
+
+  expect (a, "Doha", LEDE_ACTOR_PLACE);
+  expect_none (a, "Envoys");
+  expect_none (a, "Leave");
+  expect_none (a, "Talks Stall");
+  expect_none (a, "Comes");
+  expect_none (a, "Next");
+  p = expect (a, "Sami Haddad", LEDE_ACTOR_PERSON);
+  g_assert_cmpuint (p->mentions->len, ==, 3);
+}
+
+static void
+test_demonyms (void)
+{
+  g_autoptr (LedeAnalysis) a = analyse ("Israeli airstrikes hit Gaza overnight, and Israel said it targeted "
+                                        "militants. Israeli hostages remain in captivity. "
+                                        "Peruvian farmers protested in the capital.");
+  g_autoptr (LedeAnalysis) b = analyse ("The Venezuelan government denied the report.");
+  const LedeActor *israel = expect (a, "Israel", LEDE_ACTOR_PLACE);
+  const char *text = lede_analysis_get_text (a);
+  guint demonym_mentions = 0;
+
+  /* "Israeli airstrikes" is a mention, "Israeli hostages" is not; the
+   * adjective is never an alias. */
+  g_assert_false (has_alias (israel, "Israeli"));
+  for (guint i = 0; i < israel->mentions->len; i++)
+    {
+      const LedeSpan *s = &g_array_index (israel->mentions, LedeSpan, i);
+      if (strncmp (text + s->bstart, "Israeli", s->bend - s->bstart) == 0 && s->bend - s->bstart == 7)
+        demonym_mentions++;
+    }
+  g_assert_cmpuint (demonym_mentions, ==, 1);
+  g_assert_cmpuint (israel->mentions->len, ==, 2);
+  /* A demonym alone never makes an actor. */
+  expect_none (a, "Peru");
+  expect_none (a, "Peruvian");
+  g_assert_cmpuint (lede_analysis_get_n_actors (b), ==, 0);
+}
+
+static void
+test_possessive_orgs (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyse ("Prime Minister Dana Ferro met the envoy. Ferro’s office said the talks "
+               "went well, but the Carver administration disagreed.");
+
+  expect (a, "Dana Ferro", LEDE_ACTOR_PERSON);
+  expect (a, "Ferro’s office", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Carver administration", LEDE_ACTOR_ORGANIZATION);
+}
+
+static void
+test_offsets (void)
+{
+  const char *input = "“We won,” said Nicolás Maduro in Caracas. Maduro’s rival, María Corina Machado, "
+                      "disagreed. Machado spoke from Mérida.";
+  g_autoptr (LedeAnalysis) a = analyse (input);
+  const char *text = lede_analysis_get_text (a);
+  glong last_start = -1;
+
+  g_assert_cmpuint (lede_analysis_get_n_actors (a), >=, 3);
+  for (guint k = 0; k < lede_analysis_get_n_actors (a); k++)
+    {
+      const LedeActor *actor = lede_analysis_get_actor (a, k);
+      const LedeSpan *first = &g_array_index (actor->mentions, LedeSpan, 0);
+
+      /* Ordered by first mention. */
+      g_assert_cmpint ((glong) first->start, >, last_start);
+      last_start = first->start;
+      g_assert_cmpfloat (actor->salience, >=, 0.0);
+      g_assert_cmpfloat (actor->salience, <=, 1.0);
+      for (guint i = 0; i < actor->mentions->len; i++)
+        {
+          const LedeSpan *s = &g_array_index (actor->mentions, LedeSpan, i);
+          const char *b = g_utf8_offset_to_pointer (text, s->start);
+          const char *e = g_utf8_offset_to_pointer (text, s->end);
+          g_assert_cmpuint (b - text, ==, s->bstart);
+          g_assert_cmpuint (e - text, ==, s->bend);
+        }
+    }
+  expect (a, "Nicolás Maduro", LEDE_ACTOR_PERSON);
+  g_assert_true (has_alias (find (a, "Nicolás Maduro"), "Maduro"));
+  expect (a, "María Corina Machado", LEDE_ACTOR_PERSON);
+  g_assert_cmpuint (find (a, "María Corina Machado")->mentions->len, ==, 2);
+}
+
+static void
+test_token_actor (void)
+{
+  LedeDoc doc = { 0 };
+  const char *input = "Chancellor Olaf Brandt visited Oslo. Brandt left.";
+  guint n;
+  int brandt = -1;
+
+  g_assert_true (lede_normalize (input, strlen (input), 0, &doc.text, &doc.len, NULL));
+  doc.actors = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_actor_free);
+  lede_tokenize (&doc);
+  lede_split_sentences (&doc);
+  n = lede_doc_n_tokens (&doc);
+  doc.token_actor = g_new (int, n + 1);
+  for (guint i = 0; i <= n; i++)
+    doc.token_actor[i] = -1;
+  lede_find_actors (&doc);
+
+  for (guint i = 0; i < doc.actors->len; i++)
+    if (strcmp (((LedeActor *) g_ptr_array_index (doc.actors, i))->name, "Olaf Brandt") == 0)
+      brandt = i;
+  g_assert_cmpint (brandt, >=, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean is_name = lede_doc_token_is (&doc, i, "Olaf") || lede_doc_token_is (&doc, i, "Brandt");
+      if (is_name)
+        g_assert_cmpint (doc.token_actor[i], ==, brandt);
+      else if (lede_doc_token_is (&doc, i, "Oslo"))
+        g_assert_cmpint (doc.token_actor[i], >=, 0);
+      else
+        g_assert_cmpint (doc.token_actor[i], ==, -1);
+    }
+  lede_doc_clear (&doc);
+}
+
+static void
+test_bad_input (void)
+{
+  /* Odd capitals and punctuation must not crash or loop. */
+  static const char *const texts[] = {
+    "A",
+    "(",
+    "U.S.",
+    "The The The The The",
+    "Mr. Mr. Mr.",
+    "of of of Of Of Of",
+    "Ministry of",
+    "X (Y) (Z) (",
+    "’s ’s Blinken’s’s",
+    "AAAA BBBB CCCC DDDD EEEE FFFF GGGG HHHH IIII JJJJ KKKK LLLL MMMM NNNN OOOO PPPP",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (LedeAnalysis) a = analyse (texts[i]);
+      for (guint k = 0; k < lede_analysis_get_n_actors (a); k++)
+        {
+          const LedeActor *actor = lede_analysis_get_actor (a, k);
+          g_assert_cmpuint (actor->mentions->len, >, 0);
+          g_assert_cmpstr (actor->name, !=, "");
+        }
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lede/core/actors/kinds", test_kinds);
+  g_test_add_func ("/lede/core/actors/org-words", test_org_words);
+  g_test_add_func ("/lede/core/actors/connectors", test_connectors);
+  g_test_add_func ("/lede/core/actors/roles", test_roles);
+  g_test_add_func ("/lede/core/actors/merge-surname", test_merge_surname);
+  g_test_add_func ("/lede/core/actors/merge-acronym", test_merge_acronym);
+  g_test_add_func ("/lede/core/actors/sentence-initial", test_sentence_initial);
+  g_test_add_func ("/lede/core/actors/title-case", test_title_case_lines);
+  g_test_add_func ("/lede/core/actors/demonyms", test_demonyms);
+  g_test_add_func ("/lede/core/actors/possessive-orgs", test_possessive_orgs);
+  g_test_add_func ("/lede/core/actors/offsets", test_offsets);
+  g_test_add_func ("/lede/core/actors/token-actor", test_token_actor);
+  g_test_add_func ("/lede/core/actors/bad-input", test_bad_input);
+
+  return g_test_run ();
+}
