@@ -16,6 +16,7 @@ struct _LedeFactItem
   LedeFactKind kind;
   guint index;
   gboolean disputed;
+  guint level; /* headers: 0 for a section, 1 for a kind of actor */
   char *id;
   char *title;
   char *subtitle;
@@ -192,6 +193,34 @@ lede_fact_item_new (LedeAnalysis *analysis, LedeFactKind kind, guint index)
   return self;
 }
 
+LedeFactItem *
+lede_fact_item_new_header (const char *title, guint level)
+{
+  LedeFactItem *self = g_object_new (LEDE_TYPE_FACT_ITEM, NULL);
+
+  self->kind = LEDE_FACT_HEADER;
+  self->level = level;
+  self->title = g_strdup (title);
+  self->accessible_label = g_strdup (title);
+  self->search_key = g_strdup ("");
+  return self;
+}
+
+void
+lede_fact_item_set_title (LedeFactItem *self, const char *title)
+{
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_free (self->accessible_label);
+  self->accessible_label = g_strdup (title);
+}
+
+guint
+lede_fact_item_get_level (LedeFactItem *self)
+{
+  return self->level;
+}
+
 static void
 lede_fact_item_finalize (GObject *object)
 {
@@ -276,5 +305,6 @@ lede_fact_item_get_disputed (LedeFactItem *self)
 gboolean
 lede_fact_item_matches (LedeFactItem *self, const char *folded_query)
 {
-  return folded_query == NULL || *folded_query == '\0' || strstr (self->search_key, folded_query) != NULL;
+  return folded_query == NULL || *folded_query == '\0'
+         || (self->kind != LEDE_FACT_HEADER && strstr (self->search_key, folded_query) != NULL);
 }

@@ -12,12 +12,16 @@ typedef enum
   LEDE_FACT_ACTOR,
   LEDE_FACT_FIGURE,
   LEDE_FACT_CLAIM,
+  LEDE_FACT_HEADER, /* a section title in the panel's one list */
 } LedeFactKind;
 
 #define LEDE_TYPE_FACT_ITEM (lede_fact_item_get_type ())
 G_DECLARE_FINAL_TYPE (LedeFactItem, lede_fact_item, LEDE, FACT_ITEM, GObject)
 
 LedeFactItem *lede_fact_item_new (LedeAnalysis *analysis, LedeFactKind kind, guint index);
+LedeFactItem *lede_fact_item_new_header (const char *title, guint level);
+void lede_fact_item_set_title (LedeFactItem *self, const char *title);
+guint lede_fact_item_get_level (LedeFactItem *self);
 LedeFactKind lede_fact_item_get_kind (LedeFactItem *self);
 guint lede_fact_item_get_index (LedeFactItem *self);
 const char *lede_fact_item_get_id (LedeFactItem *self);

@@ -17,29 +17,25 @@ struct _LedeFactPanel
   GtkCustomFilter *filter;
   int selected_actor;
 
+  /* One list, so only the rows in view exist even for a long article:
+   * sections of a flattened model, each headed by a header item. */
   GListStore *actor_stores[N_KINDS];
   GtkFilterListModel *actor_models[N_KINDS];
-  GtkSingleSelection *actor_selections[N_KINDS];
-  GtkListView *actor_views[N_KINDS];
-  GtkLabel *actor_headers[N_KINDS];
-
+  GListStore *kind_headers[N_KINDS]; /* empty while the kind has no rows */
   GListStore *figure_store;
   GtkFilterListModel *figure_model;
-  GtkSingleSelection *figure_selection;
   GListStore *claim_store;
   GtkFilterListModel *claim_model;
-  GtkSingleSelection *claim_selection;
+  GListStore *actors_header;
+  GListStore *figures_header;
+  GListStore *claims_header;
+  GListStore *empty_note; /* "nothing matches", while nothing does */
+  GtkSingleSelection *selection;
 
   GtkSearchEntry *filter_entry;
   GtkStack *stack;
   GtkScrolledWindow *lists_scroller;
-  GtkLabel *actors_header;
-  GtkBox *actors_box;
-  GtkLabel *figures_header;
-  GtkListView *figures_view;
-  GtkLabel *claims_header;
-  GtkListView *claims_view;
-  GtkLabel *empty_label;
+  GtkListView *list_view;
   LedeActorCard *card;
 };
 
@@ -86,6 +82,28 @@ header_text (const char *name, guint shown, guint total)
   return g_strdup_printf (_ ("%s (%u of %u)"), name, shown, total);
 }
 
+/* Replaces a header's text; the splice makes its row rebind. */
+static void
+set_header (GListStore *store, const char *text, gboolean shown)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr (LedeFactItem) old = n > 0 ? g_list_model_get_item (G_LIST_MODEL (store), 0) : NULL;
+
+  if (!shown)
+    {
+      if (n > 0)
+        g_list_store_remove_all (store);
+      return;
+    }
+  if (old != NULL && g_strcmp0 (lede_fact_item_get_title (old), text) == 0)
+    return;
+  {
+    g_autoptr (LedeFactItem) item
+      = lede_fact_item_new_header (text, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (store), "level")));
+    g_list_store_splice (store, 0, n, (gpointer *) &item, 1);
+  }
+}
+
 static void
 update_headers (LedeFactPanel *self)
 {
@@ -99,29 +117,28 @@ update_headers (LedeFactPanel *self)
       guint kind_shown = g_list_model_get_n_items (G_LIST_MODEL (self->actor_models[k]));
       guint kind_total = g_list_model_get_n_items (G_LIST_MODEL (self->actor_stores[k]));
       g_autofree char *text = header_text (kind_plural (k), kind_shown, kind_total);
-      gtk_label_set_label (self->actor_headers[k], text);
-      gtk_widget_set_visible (GTK_WIDGET (self->actor_headers[k]), kind_shown > 0);
-      gtk_widget_set_visible (GTK_WIDGET (self->actor_views[k]), kind_shown > 0);
+      set_header (self->kind_headers[k], text, kind_shown > 0);
       shown += kind_shown;
       total += kind_total;
     }
   actors = header_text (_ ("Actors"), shown, total);
-  gtk_label_set_label (self->actors_header, actors);
+  set_header (self->actors_header, actors, TRUE);
   n = shown;
 
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->figure_model));
   total = g_list_model_get_n_items (G_LIST_MODEL (self->figure_store));
   figures = header_text (_ ("Figures"), shown, total);
-  gtk_label_set_label (self->figures_header, figures);
+  set_header (self->figures_header, figures, TRUE);
   n += shown;
 
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->claim_model));
   total = g_list_model_get_n_items (G_LIST_MODEL (self->claim_store));
   claims = header_text (_ ("Claims"), shown, total);
-  gtk_label_set_label (self->claims_header, claims);
+  set_header (self->claims_header, claims, TRUE);
   n += shown;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0 && self->query != NULL && *self->query);
+  set_header (self->empty_note, _ ("Nothing matches the filter"),
+              n == 0 && self->query != NULL && *self->query);
 }
 
 static gboolean
@@ -136,6 +153,8 @@ filter_func (gpointer item, gpointer user_data)
 static void
 setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = gtk_label_new (NULL);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
@@ -165,7 +184,14 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
   g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
   g_object_set_data (G_OBJECT (row), "detail", detail);
   g_object_set_data (G_OBJECT (row), "badge", badge);
-  gtk_list_item_set_child (list_item, row);
+
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_box_append (GTK_BOX (cell), header);
+  gtk_box_append (GTK_BOX (cell), row);
+  g_object_set_data (G_OBJECT (cell), "header", header);
+  g_object_set_data (G_OBJECT (cell), "row", row);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -181,9 +207,30 @@ static void
 bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   LedeFactItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GtkWidget *header = g_object_get_data (G_OBJECT (cell), "header");
+  GtkWidget *row = g_object_get_data (G_OBJECT (cell), "row");
   GtkWidget *badge = g_object_get_data (G_OBJECT (row), "badge");
   gboolean disputed = lede_fact_item_get_disputed (item);
+  gboolean is_header = lede_fact_item_get_kind (item) == LEDE_FACT_HEADER;
+  guint level = lede_fact_item_get_level (item);
+
+  gtk_widget_set_visible (header, is_header);
+  gtk_widget_set_visible (row, !is_header);
+  gtk_list_item_set_activatable (list_item, !is_header);
+  gtk_list_item_set_selectable (list_item, !is_header);
+  if (is_header)
+    {
+      gtk_label_set_label (GTK_LABEL (header), lede_fact_item_get_title (item));
+      gtk_widget_set_css_classes (header, level == 0
+                                            ? (const char *[]){ "fact-section-header", "title-4", NULL }
+                                          : level == 1
+                                            ? (const char *[]){ "fact-kind-header", "caption-heading", NULL }
+                                            : (const char *[]){ "fact-empty-note", "dim-label", NULL });
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      lede_fact_item_get_title (item), -1);
+      return;
+    }
 
   set_label (row, "title", lede_fact_item_get_title (item));
   set_label (row, "subtitle", lede_fact_item_get_subtitle (item));
@@ -198,7 +245,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
   else
     gtk_widget_remove_css_class (badge, "mention-count");
   /* A screen reader reads the whole row as one sentence. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   lede_fact_item_get_accessible_label (item), -1);
 }
 
@@ -212,19 +259,26 @@ row_factory_new (void)
   return factory;
 }
 
-static GtkSingleSelection *
-make_model (LedeFactPanel *self, GListStore *store, GtkFilterListModel **filtered)
+static GtkFilterListModel *
+make_model (LedeFactPanel *self, GListStore *store)
 {
-  GtkSingleSelection *selection;
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (store)),
+                                                            GTK_FILTER (g_object_ref (self->filter)));
 
-  *filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (store)),
-                                         GTK_FILTER (g_object_ref (self->filter)));
-  g_signal_connect_object (*filtered, "items-changed", G_CALLBACK (update_headers), self, G_CONNECT_SWAPPED);
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*filtered)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  return selection;
+  /* After the flattened list has seen the change, so the headers it then
+   * gets are placed right. */
+  g_signal_connect_object (filtered, "items-changed", G_CALLBACK (update_headers), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  return filtered;
+}
+
+static GListStore *
+header_store (guint level)
+{
+  GListStore *store = g_list_store_new (LEDE_TYPE_FACT_ITEM);
+
+  g_object_set_data (G_OBJECT (store), "level", GUINT_TO_POINTER (level));
+  return store;
 }
 
 /* ---- selection ---- */
@@ -232,32 +286,41 @@ make_model (LedeFactPanel *self, GListStore *store, GtkFilterListModel **filtere
 static void
 unselect_all (LedeFactPanel *self)
 {
-  for (guint k = 0; k < N_KINDS; k++)
-    gtk_single_selection_set_selected (self->actor_selections[k], GTK_INVALID_LIST_POSITION);
-  gtk_single_selection_set_selected (self->figure_selection, GTK_INVALID_LIST_POSITION);
-  gtk_single_selection_set_selected (self->claim_selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* The row of an actor, figure or claim in the one list. */
 static guint
-find_position (GListModel *model, guint index)
+find_position (LedeFactPanel *self, LedeFactKind kind, guint index)
 {
+  GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (LedeFactItem) item = g_list_model_get_item (model, i);
-      if (lede_fact_item_get_index (item) == index)
+      if (lede_fact_item_get_kind (item) == kind && lede_fact_item_get_index (item) == index)
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
 }
 
+static void
+select_row (LedeFactPanel *self, LedeFactKind kind, guint index, gboolean scroll)
+{
+  guint pos = find_position (self, kind, index);
+
+  gtk_single_selection_set_selected (self->selection, pos);
+  /* Only a list on screen can scroll; GTK warns otherwise. */
+  if (pos != GTK_INVALID_LIST_POSITION && scroll && gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+      && gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0)
+    /* There is no gtk_list_view_scroll_to () before GTK 4.12. */
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+}
+
 void
 lede_fact_panel_select_actor (LedeFactPanel *self, int actor)
 {
-  const LedeActor *a;
-  guint pos;
-
   g_return_if_fail (LEDE_IS_FACT_PANEL (self));
 
   if (self->analysis == NULL || actor < 0 || (guint) actor >= lede_analysis_get_n_actors (self->analysis))
@@ -265,11 +328,7 @@ lede_fact_panel_select_actor (LedeFactPanel *self, int actor)
       lede_fact_panel_clear_selection (self);
       return;
     }
-  a = lede_analysis_get_actor (self->analysis, actor);
-  unselect_all (self);
-  pos = find_position (G_LIST_MODEL (self->actor_models[a->kind]), actor);
-  if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->actor_selections[a->kind], pos);
+  select_row (self, LEDE_FACT_ACTOR, actor, FALSE);
   self->selected_actor = actor;
   lede_actor_card_set_actor (self->card, self->analysis, actor);
   gtk_stack_set_visible_child_name (self->stack, "card");
@@ -293,22 +352,26 @@ lede_fact_panel_get_selected_actor (LedeFactPanel *self)
 void
 lede_fact_panel_select_fact (LedeFactPanel *self, gboolean claim, guint index)
 {
-  GtkFilterListModel *model = claim ? self->claim_model : self->figure_model;
-  GtkSingleSelection *selection = claim ? self->claim_selection : self->figure_selection;
-  GtkListView *view = claim ? self->claims_view : self->figures_view;
-  guint pos;
-
   g_return_if_fail (LEDE_IS_FACT_PANEL (self));
 
-  unselect_all (self);
   self->selected_actor = -1;
   gtk_stack_set_visible_child_name (self->stack, "lists");
-  pos = find_position (G_LIST_MODEL (model), index);
+  select_row (self, claim ? LEDE_FACT_CLAIM : LEDE_FACT_FIGURE, index, TRUE);
+}
+
+/* Activates a row the way a click or Enter does. */
+gboolean
+lede_fact_panel_activate_row (LedeFactPanel *self, LedeFactKind kind, guint index)
+{
+  guint pos;
+
+  g_return_val_if_fail (LEDE_IS_FACT_PANEL (self), FALSE);
+
+  gtk_stack_set_visible_child_name (self->stack, "lists");
+  pos = find_position (self, kind, index);
   if (pos == GTK_INVALID_LIST_POSITION)
-    return;
-  gtk_single_selection_set_selected (selection, pos);
-  /* Bring the row into view; the list has no scroll_to before GTK 4.12. */
-  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", pos);
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.activate-item", "u", pos);
 }
 
 void
@@ -445,58 +508,42 @@ lede_fact_panel_get_claims (LedeFactPanel *self)
   return G_LIST_MODEL (self->claim_model);
 }
 
-GtkListView *
-lede_fact_panel_get_actor_view (LedeFactPanel *self, LedeActorKind kind)
-{
-  g_return_val_if_fail (kind < N_KINDS, NULL);
-  return self->actor_views[kind];
-}
-
 const char *
 lede_fact_panel_get_header (LedeFactPanel *self, LedeFactKind kind)
 {
-  switch (kind)
-    {
-      case LEDE_FACT_ACTOR: return gtk_label_get_label (self->actors_header);
-      case LEDE_FACT_FIGURE: return gtk_label_get_label (self->figures_header);
-      case LEDE_FACT_CLAIM:
-      default: return gtk_label_get_label (self->claims_header);
-    }
+  GListStore *store = kind == LEDE_FACT_ACTOR    ? self->actors_header
+                      : kind == LEDE_FACT_FIGURE ? self->figures_header
+                                                 : self->claims_header;
+  g_autoptr (LedeFactItem) item = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+  return item ? lede_fact_item_get_title (item) : NULL;
 }
 
 /* ---- callbacks ---- */
 
 static void
-actor_activate_cb (GtkListView *view, guint position, gpointer user_data)
+row_activate_cb (LedeFactPanel *self, guint position)
 {
-  LedeFactPanel *self = user_data;
-  g_autoptr (LedeFactItem) item
-    = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
-
-  if (item != NULL)
-    activate_actor (self, lede_fact_item_get_index (item));
-}
-
-static void
-figure_activate_cb (LedeFactPanel *self, guint position)
-{
-  g_autoptr (LedeFactItem) item = g_list_model_get_item (G_LIST_MODEL (self->figure_model), position);
+  g_autoptr (LedeFactItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  guint index;
 
   if (item == NULL)
     return;
-  lede_fact_panel_select_fact (self, FALSE, lede_fact_item_get_index (item));
-  g_signal_emit (self, signals[FIGURE_ACTIVATED], 0, lede_fact_item_get_index (item));
-}
-
-static void
-claim_activate_cb (LedeFactPanel *self, guint position)
-{
-  g_autoptr (LedeFactItem) item = g_list_model_get_item (G_LIST_MODEL (self->claim_model), position);
-
-  if (item == NULL)
-    return;
-  lede_fact_panel_select_fact (self, TRUE, lede_fact_item_get_index (item));
-  g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, lede_fact_item_get_index (item));
+  index = lede_fact_item_get_index (item);
+  switch (lede_fact_item_get_kind (item))
+    {
+      case LEDE_FACT_ACTOR: activate_actor (self, index); break;
+      case LEDE_FACT_FIGURE:
+        lede_fact_panel_select_fact (self, FALSE, index);
+        g_signal_emit (self, signals[FIGURE_ACTIVATED], 0, index);
+        break;
+      case LEDE_FACT_CLAIM:
+        lede_fact_panel_select_fact (self, TRUE, index);
+        g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, index);
+        break;
+      case LEDE_FACT_HEADER:
+      default: break;
+    }
 }
 
 static void
@@ -553,14 +600,17 @@ lede_fact_panel_dispose (GObject *object)
     {
       g_clear_object (&self->actor_stores[k]);
       g_clear_object (&self->actor_models[k]);
-      g_clear_object (&self->actor_selections[k]);
+      g_clear_object (&self->kind_headers[k]);
     }
   g_clear_object (&self->figure_store);
   g_clear_object (&self->figure_model);
-  g_clear_object (&self->figure_selection);
   g_clear_object (&self->claim_store);
   g_clear_object (&self->claim_model);
-  g_clear_object (&self->claim_selection);
+  g_clear_object (&self->actors_header);
+  g_clear_object (&self->figures_header);
+  g_clear_object (&self->claims_header);
+  g_clear_object (&self->empty_note);
+  g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->analysis);
 
@@ -602,16 +652,9 @@ lede_fact_panel_class_init (LedeFactPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, lists_scroller);
-  gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, actors_header);
-  gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, actors_box);
-  gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, figures_header);
-  gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, figures_view);
-  gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, claims_header);
-  gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, claims_view);
-  gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, LedeFactPanel, card);
-  gtk_widget_class_bind_template_callback (widget_class, figure_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, claim_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_mention_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_claim_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_actor_cb);
@@ -624,43 +667,43 @@ lede_fact_panel_class_init (LedeFactPanelClass *klass)
 static void
 lede_fact_panel_init (LedeFactPanel *self)
 {
+  g_autoptr (GListStore) sections = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr (GtkListItemFactory) factory = row_factory_new ();
+
   self->selected_actor = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->actors_header = header_store (0);
+  self->figures_header = header_store (0);
+  self->claims_header = header_store (0);
+  self->empty_note = header_store (2);
+  self->figure_store = g_list_store_new (LEDE_TYPE_FACT_ITEM);
+  self->figure_model = make_model (self, self->figure_store);
+  self->claim_store = g_list_store_new (LEDE_TYPE_FACT_ITEM);
+  self->claim_model = make_model (self, self->claim_store);
 
+  g_list_store_append (sections, self->actors_header);
   for (guint k = 0; k < N_KINDS; k++)
     {
-      g_autoptr (GtkListItemFactory) factory = row_factory_new ();
+      self->kind_headers[k] = header_store (1);
       self->actor_stores[k] = g_list_store_new (LEDE_TYPE_FACT_ITEM);
-      self->actor_selections[k] = make_model (self, self->actor_stores[k], &self->actor_models[k]);
-      self->actor_headers[k] = GTK_LABEL (gtk_label_new (NULL));
-      gtk_label_set_xalign (self->actor_headers[k], 0);
-      gtk_widget_add_css_class (GTK_WIDGET (self->actor_headers[k]), "fact-kind-header");
-      gtk_widget_add_css_class (GTK_WIDGET (self->actor_headers[k]), "caption-heading");
-      self->actor_views[k]
-        = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->actor_selections[k])),
-                                            g_object_ref (factory)));
-      gtk_list_view_set_single_click_activate (self->actor_views[k], TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->actor_views[k]), "fact-list");
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->actor_views[k]),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->actor_headers[k], NULL, -1);
-      g_signal_connect (self->actor_views[k], "activate", G_CALLBACK (actor_activate_cb), self);
-      gtk_box_append (self->actors_box, GTK_WIDGET (self->actor_headers[k]));
-      gtk_box_append (self->actors_box, GTK_WIDGET (self->actor_views[k]));
+      self->actor_models[k] = make_model (self, self->actor_stores[k]);
+      g_list_store_append (sections, self->kind_headers[k]);
+      g_list_store_append (sections, self->actor_models[k]);
     }
+  g_list_store_append (sections, self->figures_header);
+  g_list_store_append (sections, self->figure_model);
+  g_list_store_append (sections, self->claims_header);
+  g_list_store_append (sections, self->claim_model);
+  g_list_store_append (sections, self->empty_note);
 
-  self->figure_store = g_list_store_new (LEDE_TYPE_FACT_ITEM);
-  self->figure_selection = make_model (self, self->figure_store, &self->figure_model);
-  self->claim_store = g_list_store_new (LEDE_TYPE_FACT_ITEM);
-  self->claim_selection = make_model (self, self->claim_store, &self->claim_model);
-  {
-    g_autoptr (GtkListItemFactory) f1 = row_factory_new ();
-    g_autoptr (GtkListItemFactory) f2 = row_factory_new ();
-    gtk_list_view_set_factory (self->figures_view, f1);
-    gtk_list_view_set_model (self->figures_view, GTK_SELECTION_MODEL (self->figure_selection));
-    gtk_list_view_set_factory (self->claims_view, f2);
-    gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (self->claim_selection));
-  }
+  self->selection = gtk_single_selection_new (
+    G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections)))));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_headers (self);
 }

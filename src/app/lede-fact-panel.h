@@ -16,6 +16,7 @@ void lede_fact_panel_set_analysis (LedeFactPanel *self, LedeAnalysis *analysis);
 void lede_fact_panel_select_actor (LedeFactPanel *self, int actor);
 int lede_fact_panel_get_selected_actor (LedeFactPanel *self);
 void lede_fact_panel_select_fact (LedeFactPanel *self, gboolean claim, guint index);
+gboolean lede_fact_panel_activate_row (LedeFactPanel *self, LedeFactKind kind, guint index);
 void lede_fact_panel_clear_selection (LedeFactPanel *self);
 void lede_fact_panel_set_mention_position (LedeFactPanel *self, int current, guint total);
 void lede_fact_panel_focus_filter (LedeFactPanel *self);
@@ -25,7 +26,6 @@ void lede_fact_panel_set_filter_text (LedeFactPanel *self, const char *text);
 GListModel *lede_fact_panel_get_actors (LedeFactPanel *self, LedeActorKind kind);
 GListModel *lede_fact_panel_get_figures (LedeFactPanel *self);
 GListModel *lede_fact_panel_get_claims (LedeFactPanel *self);
-GtkListView *lede_fact_panel_get_actor_view (LedeFactPanel *self, LedeActorKind kind);
 const char *lede_fact_panel_get_header (LedeFactPanel *self, LedeFactKind kind);
 
 G_END_DECLS
