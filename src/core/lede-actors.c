@@ -662,6 +662,15 @@ is_country (const Ctx *c, guint i)
   return g_hash_table_contains (countries, buf);
 }
 
+/* After an unknown name these make it a product. */
+static const char *const product_nouns[] = {
+  "system",   "systems", "app",       "apps",    "software", "platform",  "drug",   "drugs",   "vaccine",
+  "model",    "models",  "chip",      "chips",   "phone",    "phones",    "device", "devices", "feature",
+  "features", "tool",    "tools",     "console", "program",  "programme", "brand",  "product", "products",
+  "engine",   "chatbot", "browser",   "game",    "series",   "aircraft",  "jet",    "jets",    "missile",
+  "missiles", "rocket",  "satellite", "variant", "strain",   "index",     NULL,
+};
+
 /* Words that end a role read backwards from a name. */
 static const char *const role_stops[] = {
   "the",  "a",  "an",  "and", "or", "but", "said", "says", "told",
@@ -750,6 +759,9 @@ name_like (const Ctx *c, guint i)
   const char *s = str (c, i, &len);
   const char *hy = memchr (s, '-', len);
 
+  /* A lone capital letter ("O" in "TSLA.O", "Plan B") is no name. */
+  if (len == 1)
+    return FALSE;
   /* "D-Calif.", "R-Texas": a party and a state */
   if (len > 2 && s[1] == '-' && g_ascii_isupper (s[0]))
     return FALSE;
@@ -1150,6 +1162,9 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
         kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT; /* mostly surnames */
     }
 
+  /* "the Autopilot system", "Gemini models": products, not actors. */
+  if (strength <= STRENGTH_CONTEXT && tok_in (c, e, product_nouns))
+    return -1;
   /* "Harriers manager Louise Grant": a name before a team role is a team. */
   if (strength < STRENGTH_GIVEN_NAME && tok_in (c, e, team_words))
     kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_TEAM;
@@ -1257,6 +1272,13 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
     }
   if (title_len (c, s, e) == e - s)
     return -1; /* "the CEO", "the President" */
+  /* "Russian Wagner Group": the adjective is no part of the name. */
+  if (demonym_country (c, s) != NULL && whole.len != e - s && e > s + 1)
+    {
+      s++;
+      if (any_list_match (c, s, e).len == 0 && e == s + 1 && is_common (c, s))
+        return -1;
+    }
   role_first = role_before (c, s);
   role_end = s;
   if (role_first < s && tok_is (c, s - 1, ","))
@@ -1451,12 +1473,23 @@ scan (Ctx *c)
         }
 
       /* "National Electoral Council (CNE)", "Starbucks (SBUX)" */
-      if (ci >= 0 && tok_is (c, e, "(") && is_cap (c, e + 1) && tok_is (c, e + 2, ")")
-          && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER) && acronym_fits (c, ci, e + 1))
+      if (ci >= 0 && tok_is (c, e, "(") && is_cap (c, e + 1) && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER)
+          && acronym_fits (c, ci, e + 1))
         {
-          int ai = add_cand (c, e + 1, e + 2, cand_at (c, ci)->kind, cand_at (c, ci)->strength, CAND_ACRONYM);
-          cand_at (c, ai)->link = ci;
-          e += 3;
+          /* "(CNE)", and tickers: "(SBUX)", "(TSLA.O)" */
+          guint close = 0;
+          if (tok_is (c, e + 2, ")"))
+            close = e + 2;
+          else if (tok_is (c, e + 2, ".") && is_word (c, e + 3) && tok_is (c, e + 4, ")")
+                   && !(tok (c, e + 2)->flags & LEDE_TOKEN_SPACE_BEFORE))
+            close = e + 4;
+          if (close > 0)
+            {
+              int ai
+                = add_cand (c, e + 1, close, cand_at (c, ci)->kind, cand_at (c, ci)->strength, CAND_ACRONYM);
+              cand_at (c, ai)->link = ci;
+              e = close + 1;
+            }
         }
       i = e > i ? e : i + 1;
     }
@@ -1571,10 +1604,11 @@ register_cand (Ctx *c, int ci, GString *key)
           fold_range (c, after_owner (c, cand), cand->end, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
         }
-      /* "Apple Inc." → "Apple", "Northwind Foods" → "Northwind" */
-      if (org_word (c, last) != NULL && last > after_owner (c, cand) && !object)
+      /* "Apple Inc." → "Apple", "Northwind Foods" → "Northwind", "Ford
+       * Motor Co" → "Ford Motor", "Ford" */
+      for (guint k = last; k > after_owner (c, cand) && org_word (c, k) != NULL && !object; k--)
         {
-          fold_range (c, cand->first, last, key);
+          fold_range (c, after_owner (c, cand), k, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
         }
 

@@ -238,11 +238,15 @@ test_merge_acronym (void)
     = analyse ("The National Electoral Council (CNE) declared a winner. Critics said the CNE was biased. "
                "The United States rejected the result, and U.S. officials asked for a recount. "
                "The US embassy said it was watching. The Ruritanian Institute of Health and the U.S. "
-               "Ruritanian Institute of Health agreed.");
+               "Ruritanian Institute of Health agreed. Quillon Motors (QLN.O) recalled cars over its "
+               "Drivewise system.");
   const LedeActor *cne = expect (a, "National Electoral Council", LEDE_ACTOR_ORGANIZATION);
   const LedeActor *us = expect (a, "United States", LEDE_ACTOR_PLACE);
 
   g_assert_true (has_alias (cne, "CNE"));
+  g_assert_true (has_alias (expect (a, "Quillon Motors", LEDE_ACTOR_ORGANIZATION), "QLN.O"));
+  expect_none (a, "O");
+  expect_none (a, "Drivewise");
   g_assert_cmpuint (cne->mentions->len, ==, 3);
   g_assert_true (has_alias (expect (a, "Ruritanian Institute of Health", LEDE_ACTOR_ORGANIZATION),
                             "U.S. Ruritanian Institute of Health"));
