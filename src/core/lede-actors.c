@@ -644,12 +644,10 @@ country_entry (const char *entry, const char *value, gpointer user_data)
     g_hash_table_add (user_data, (gpointer) value);
 }
 
-/* Is token @i a country (a place some demonym names)? */
-static gboolean
-is_country (const Ctx *c, guint i)
+static GHashTable *
+countries_table (const Ctx *c)
 {
   static GHashTable *countries;
-  char buf[KEY_MAX];
 
   if (g_once_init_enter (&countries))
     {
@@ -657,9 +655,27 @@ is_country (const Ctx *c, guint i)
       lede_word_list_foreach (c->demonyms, country_entry, t);
       g_once_init_leave (&countries, t);
     }
-  if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
+  return countries;
+}
+
+/* Are tokens [a, b) a country (a place some demonym names), or a short
+ * form of one ("U.S.")? */
+static gboolean
+is_country_range (const Ctx *c, guint a, guint b, const char *canon)
+{
+  char buf[KEY_MAX];
+
+  if (canon != NULL && g_hash_table_contains (countries_table (c), canon))
+    return TRUE;
+  if (join (c, a, b, buf, sizeof buf, FALSE) == 0)
     return FALSE;
-  return g_hash_table_contains (countries, buf);
+  return g_hash_table_contains (countries_table (c), buf);
+}
+
+static gboolean
+is_country (const Ctx *c, guint i)
+{
+  return is_country_range (c, i, i + 1, NULL);
 }
 
 /* After an unknown name these make it a product. */
@@ -1273,8 +1289,10 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
   if (title_len (c, s, e) == e - s)
     return -1; /* "the CEO", "the President" */
   /* "Russian Wagner Group": the adjective is no part of the name. */
-  if (demonym_country (c, s) != NULL && whole.len != e - s && e > s + 1)
+  if (demonym_country (c, s) != NULL && whole.len != e - s && e > s + 1
+      && (any_list_match (c, s + 1, e).len == e - s - 1 || e == s + 2))
     {
+      /* …but "Portuguese Exporters Association" keeps it. */
       s++;
       if (any_list_match (c, s, e).len == 0 && e == s + 1 && is_common (c, s))
         return -1;
@@ -1542,7 +1560,8 @@ after_owner (const Ctx *c, const Cand *cand)
   ListHit h = any_list_match (c, cand->first, cand->end);
 
   if (cand->kind == LEDE_ACTOR_ORGANIZATION && h.len > 0 && h.kind == LEDE_ACTOR_PLACE
-      && cand->first + h.len + 1 < cand->end)
+      && cand->first + h.len + 1 < cand->end
+      && is_country_range (c, cand->first, cand->first + h.len, h.canon))
     return cand->first + h.len;
   return cand->first;
 }

@@ -121,11 +121,12 @@ test_kinds (void)
 static void
 test_org_words (void)
 {
-  g_autoptr (Run) a
-    = analyse ("Shares of Brightwell Pharmaceuticals rose after the Harlow Institute published a study. "
-               "The Kestrel Party won the vote, and Ostrander Inc. said its sales fell. "
-               "Ostrander expects a rebound. Marlow Foods cut jobs, and the Stevedores' Union of Norland "
-               "blamed Marlow. A study by Queen's College Aldbury agreed.");
+  g_autoptr (Run) a = analyse (
+    "Shares of Brightwell Pharmaceuticals rose after the Harlow Institute published a study. "
+    "The Kestrel Party won the vote, and Ostrander Inc. said its sales fell. "
+    "Ostrander expects a rebound. Marlow Foods cut jobs, and the Stevedores' Union of Norland "
+    "blamed Marlow. A study by Queen's College Aldbury agreed. Shipowners complained to the "
+    "Danish Shipowners Association, and Atlantic Quay Terminals said Atlantic Quay would stay open.");
   const LedeActor *o;
 
   expect (a, "Brightwell Pharmaceuticals", LEDE_ACTOR_ORGANIZATION);
@@ -134,6 +135,8 @@ test_org_words (void)
   g_assert_true (has_alias (expect (a, "Marlow Foods", LEDE_ACTOR_ORGANIZATION), "Marlow"));
   expect (a, "Stevedores' Union of Norland", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Queen's College Aldbury", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Danish Shipowners Association", LEDE_ACTOR_ORGANIZATION);
+  g_assert_true (has_alias (expect (a, "Atlantic Quay Terminals", LEDE_ACTOR_ORGANIZATION), "Atlantic Quay"));
   o = expect (a, "Ostrander Inc.", LEDE_ACTOR_ORGANIZATION);
   g_assert_true (has_alias (o, "Ostrander"));
 }
