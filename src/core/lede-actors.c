@@ -1859,7 +1859,10 @@ build_actors (Ctx *c)
           if (actor->name[0] == '\0'
               || (!shouting
                   && (name_shouting[final[a]]
-                      || g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1))))
+                      || g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1)
+                      /* "Nicolás Maduro" rather than "Nicolas Maduro" */
+                      || (g_utf8_strlen (surface, -1) == g_utf8_strlen (actor->name, -1)
+                          && strlen (surface) > strlen (actor->name)))))
             {
               name_shouting[final[a]] = shouting;
               g_free (actor->name);
