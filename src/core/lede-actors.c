@@ -91,6 +91,7 @@ typedef struct
   guint n;
   GArray *cands;       /* Cand */
   GArray *work;        /* WorkActor */
+  GStringChunk *keys;  /* the tables' keys */
   GHashTable *exact;   /* folded alias -> actor + 1 */
   GHashTable *partial; /* folded surname / short form -> actor + 1, or 0 when ambiguous */
   guint8 *title_like;  /* per token: its line is in Title Case */
@@ -169,7 +170,8 @@ tok_in (const Ctx *c, guint i, const char *const *words)
     return FALSE;
   s = str (c, i, &len);
   for (; *words != NULL; words++)
-    if (strlen (*words) == len && g_ascii_strncasecmp (s, *words, len) == 0)
+    if ((*words)[0] == g_ascii_tolower (s[0]) && strlen (*words) == len
+        && g_ascii_strncasecmp (s, *words, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -1531,19 +1533,19 @@ new_actor (Ctx *c, int ci)
 }
 
 static void
-register_key (GHashTable *table, const char *key, int actor, gboolean exclusive)
+register_key (GHashTable *table, GStringChunk *keys, const char *key, int actor, gboolean exclusive)
 {
-  gpointer old;
+  gpointer old, stored;
 
   if (*key == '\0')
     return;
-  if (g_hash_table_lookup_extended (table, key, NULL, &old))
+  if (g_hash_table_lookup_extended (table, key, &stored, &old))
     {
       if (exclusive && GPOINTER_TO_INT (old) != actor + 1)
-        g_hash_table_replace (table, g_strdup (key), GINT_TO_POINTER (0));
+        g_hash_table_insert (table, stored, GINT_TO_POINTER (0));
       return;
     }
-  g_hash_table_insert (table, g_strdup (key), GINT_TO_POINTER (actor + 1));
+  g_hash_table_insert (table, g_string_chunk_insert (keys, key), GINT_TO_POINTER (actor + 1));
 }
 
 static int
@@ -1577,11 +1579,11 @@ register_cand (Ctx *c, int ci, GString *key)
   if (cand->flags & CAND_DEMONYM)
     return;
   fold_range (c, cand->first, cand->end, key);
-  register_key (c->exact, key->str, cand->actor, FALSE);
+  register_key (c->exact, c->keys, key->str, cand->actor, FALSE);
   if (cand->canon != NULL)
     {
       fold_key (cand->canon, strlen (cand->canon), key);
-      register_key (c->exact, key->str, cand->actor, FALSE);
+      register_key (c->exact, c->keys, key->str, cand->actor, FALSE);
     }
   if (cand->end - cand->first < 2 || cand->flags & (CAND_ACRONYM | CAND_DEMONYM))
     return;
@@ -1595,15 +1597,15 @@ register_cand (Ctx *c, int ci, GString *key)
           if (!is_cap (c, j))
             continue;
           fold_range (c, j, cand->end, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
           fold_range (c, j, j + 1, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
           if (is_prefixed_name (c, j))
             {
               /* "al-Assad" → "Assad" */
               const char *dash = strchr (key->str, '-');
               if (dash != NULL)
-                register_key (c->partial, dash + 1, cand->actor, TRUE);
+                register_key (c->partial, c->keys, dash + 1, cand->actor, TRUE);
             }
         }
     }
@@ -1621,14 +1623,14 @@ register_cand (Ctx *c, int ci, GString *key)
       if (after_owner (c, cand) > cand->first)
         {
           fold_range (c, after_owner (c, cand), cand->end, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
         }
       /* "Apple Inc." → "Apple", "Northwind Foods" → "Northwind", "Ford
        * Motor Co" → "Ford Motor", "Ford" */
       for (guint k = last; k > after_owner (c, cand) && org_word (c, k) != NULL && !object; k--)
         {
           fold_range (c, after_owner (c, cand), k, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
         }
 
       /* "Glasgow Rangers" → "Rangers", "the Commission"; but "Bank of
@@ -1637,7 +1639,7 @@ register_cand (Ctx *c, int ci, GString *key)
           && (org_word (c, last) == NULL || strcmp (org_word (c, last), "suffix") != 0))
         {
           fold_range (c, last, last + 1, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
         }
       /* Initials: "Centers for Disease Control" → "CDC". */
       for (guint j = cand->first; j < cand->end && ni < sizeof initials - 1; j++)
@@ -1648,7 +1650,7 @@ register_cand (Ctx *c, int ci, GString *key)
           }
       initials[ni] = '\0';
       if (ni >= 2)
-        register_key (c->partial, initials, cand->actor, TRUE);
+        register_key (c->partial, c->keys, initials, cand->actor, TRUE);
     }
 }
 
@@ -1849,10 +1851,23 @@ build_actors (Ctx *c)
         doc->token_actor[t] = final[a];
       if (!(cand->flags & CAND_DEMONYM))
         {
-          g_autofree char *surface = lede_doc_dup_range (doc, cand->first, cand->end);
-          gboolean shouting = cand->end == cand->first + 1 && (tok (c, cand->first)->flags & LEDE_TOKEN_UPPER)
-                              && cand->canon == NULL
-                              && tok (c, cand->first)->bend - tok (c, cand->first)->bstart >= 4;
+          const char *text = doc->text + tok (c, cand->first)->bstart;
+          gsize len = tok (c, cand->end - 1)->bend - tok (c, cand->first)->bstart;
+          g_autofree char *surface = NULL;
+          gboolean seen = FALSE;
+          gboolean shouting;
+
+          /* Most mentions repeat a form already known: no copy then. */
+          for (guint j = 0; j < actor->aliases->len && !seen; j++)
+            {
+              const char *alias = g_ptr_array_index (actor->aliases, j);
+              seen = strncmp (alias, text, len) == 0 && alias[len] == '\0';
+            }
+          if (seen)
+            continue;
+          surface = g_strndup (text, len);
+          shouting = cand->end == cand->first + 1 && (tok (c, cand->first)->flags & LEDE_TOKEN_UPPER)
+                     && cand->canon == NULL && tok (c, cand->first)->bend - tok (c, cand->first)->bstart >= 4;
           lede_actor_add_alias (actor, surface);
           /* The fullest form names the actor; "JAPAN" in a headline gives
            * way to "Japan". */
@@ -1913,8 +1928,9 @@ lede_find_actors (LedeDoc *doc)
 
   c.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
   c.work = g_array_sized_new (FALSE, FALSE, sizeof (WorkActor), 32);
-  c.exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  c.partial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.keys = g_string_chunk_new (1024);
+  c.exact = g_hash_table_new (g_str_hash, g_str_equal);
+  c.partial = g_hash_table_new (g_str_hash, g_str_equal);
   c.title_like = g_new0 (guint8, c.n);
   c.info = g_new0 (TokInfo, c.n);
   for (guint i = 0; i < c.n; i++)
@@ -1929,6 +1945,7 @@ lede_find_actors (LedeDoc *doc)
   g_array_unref (c.work);
   g_hash_table_unref (c.exact);
   g_hash_table_unref (c.partial);
+  g_string_chunk_free (c.keys);
   g_free (c.title_like);
   g_free (c.info);
 }
