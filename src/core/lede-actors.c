@@ -1160,12 +1160,12 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
       guint after = e;
       if (tok_is (c, after, ","))
         after++;
-      if (tok_in (c, after, say_verbs) || tok_is (c, after, "who"))
-        kind = LEDE_ACTOR_PERSON, strength = STRENGTH_CONTEXT;
-      else if (p > 0
-               && (tok_in (c, p - 1, place_preps)
-                   || (tok_is (c, p - 1, "the") && tok_in (c, p - 2, place_preps))))
+      /* "in X" before "X said": "… in Heidelberg, said the team". */
+      if (p > 0
+          && (tok_in (c, p - 1, place_preps) || (tok_is (c, p - 1, "the") && tok_in (c, p - 2, place_preps))))
         kind = LEDE_ACTOR_PLACE, strength = STRENGTH_CONTEXT;
+      else if (tok_in (c, after, say_verbs) || tok_is (c, after, "who"))
+        kind = LEDE_ACTOR_PERSON, strength = STRENGTH_CONTEXT;
       else if (e == p + 1 && (tok (c, p)->flags & LEDE_TOKEN_UPPER))
         kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_DEFAULT;
       else if (e > p + 1)
