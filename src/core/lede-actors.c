@@ -999,6 +999,25 @@ role_before (const Ctx *c, guint s)
   return best;
 }
 
+/* A descriptor in an apposition: "Dutch Bros, a coffee chain," "Kherson,
+ * a port city". */
+static const char *
+descriptor_after (const Ctx *c, guint e)
+{
+  guint q = e + 1;
+
+  if (!tok_is (c, e, ",") || !(tok_is (c, q, "a") || tok_is (c, q, "an") || tok_is (c, q, "the")))
+    return NULL;
+  for (q++; q < e + 6 && is_lower_word (c, q); q++)
+    {
+      const char *v = lookup_tok (c, c->org_words, q, FALSE);
+      if (v != NULL && g_str_has_prefix (v, "pre-") && !is_possessive (c, q + 1)
+          && (!is_lower_word (c, q + 1) || lookup_tok (c, c->function, q + 1, TRUE) != NULL))
+        return v + 4;
+    }
+  return NULL;
+}
+
 /* A lower-case descriptor before a name: "the militant group Hamas", "the
  * city of Kharkiv", "human rights organization …". */
 static const char *
@@ -1147,6 +1166,11 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
     }
   if (strength == 0 && e > p + 1 && is_given (c, p))
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_GIVEN_NAME;
+  if (strength == 0 && (v = descriptor_after (c, e)) != NULL)
+    {
+      kind = strcmp (v, "place") == 0 ? LEDE_ACTOR_PLACE : LEDE_ACTOR_ORGANIZATION;
+      strength = STRENGTH_RULE;
+    }
   if (strength == 0 && e > p + 1)
     {
       /* A place and a name after it: a team, a company, a paper
