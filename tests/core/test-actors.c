@@ -108,13 +108,16 @@ test_kinds (void)
   g_autoptr (Run) a = analyse (
     "Prime Minister Erik Solberg met officials of the World Health Organization in Geneva on Monday. "
     "The Palestinians rejected the plan, and the Ministry of Water Resources of Norland "
-    "said it would study it. Mirela Costa, a farmer, said prices were rising.");
+    "said it would study it. Mirela Costa, a farmer, said prices were rising. Zarvia, a port "
+    "city on the coast, was shelled. Kestrel Brew, a coffee chain, closed.");
 
   expect (a, "Erik Solberg", LEDE_ACTOR_PERSON);
   expect (a, "World Health Organization", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Geneva", LEDE_ACTOR_PLACE);
   expect (a, "Palestinians", LEDE_ACTOR_GROUP);
   expect (a, "Mirela Costa", LEDE_ACTOR_PERSON);
+  expect (a, "Zarvia", LEDE_ACTOR_PLACE);
+  expect (a, "Kestrel Brew", LEDE_ACTOR_ORGANIZATION);
   expect_none (a, "Monday");
 }
 
