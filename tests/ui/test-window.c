@@ -202,6 +202,32 @@ wait_js (const char *body, int expected)
     g_assert_cmpint (js_int (body), ==, expected);
 }
 
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A mapped list-box row showing @text, as a person would find it. */
+static GtkWidget *
+find_row (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_mapped (widget) && has_label (widget, text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* ---- tests ---- */
 
 static void
@@ -419,9 +445,33 @@ test_panel_and_page (void)
   g_assert_true (run_until (actor_selected_is, GINT_TO_POINTER (berg), 20));
   wait_js ("return lede.state().hits;", lede_analysis_get_actor (analysis, berg)->mentions->len);
 
-  /* The card's co-occurring actors lead to another actor. */
-  lede_fact_panel_select_actor (panel, ortiz);
+  /* The card's "Appears With" rows lead to another actor. */
+  {
+    GtkWidget *row = find_row (GTK_WIDGET (panel), "Portvale Harbor Council");
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    g_assert_cmpint (lede_fact_panel_get_selected_actor (panel), ==, council);
+    wait_js ("return lede.state().hits;", n_council);
+  }
+
+  /* Another row in the panel's list. */
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_ACTOR, ortiz));
   g_assert_cmpint (lede_fact_panel_get_selected_actor (panel), ==, ortiz);
+  wait_js ("return lede.state().hits;", lede_analysis_get_actor (analysis, ortiz)->mentions->len);
+
+  /* A sentence in the card scrolls to the mention in it. */
+  {
+    const LedeActor *a = lede_analysis_get_actor (analysis, ortiz);
+    guint last = a->mentions->len - 1;
+    g_autofree char *sentence
+      = lede_analysis_dup_sentence_text (analysis, g_array_index (a->mentions, LedeSpan, last).sentence);
+    GtkWidget *row = find_row (GTK_WIDGET (panel), sentence);
+
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    wait_js ("return lede.state().current;", last);
+    wait_js ("return lede.state().currentVisible ? 1 : 0;", 1);
+  }
   save_screenshot ("actor-card");
 
   /* Escape clears the selection and the highlights. */
