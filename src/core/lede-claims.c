@@ -37,6 +37,9 @@ typedef struct
   SourceType type;
   int kind; /* LedeActorKind guess, or -1 */
   gboolean research;
+  /* An unnamed source to add as an actor once the cue is accepted. */
+  gboolean pending;
+  guint pfirst, pend, phead;
 } Source;
 
 typedef struct
@@ -69,6 +72,7 @@ typedef struct
   guint scan;
   int last_of_kind[LEDE_ACTOR_OTHER + 1];
   guint first_created; /* actors from this index on were made by this stage */
+  GArray *seen;        /* guint per actor: its mentions before the scan point */
   GArray *doc_claims;  /* int: claims whose source is a document, fixed up at the end */
 } Ctx;
 
@@ -90,7 +94,8 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if (strlen (*set) == len && g_ascii_strncasecmp (s, *set, len) == 0)
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && strlen (*set) == len
+        && g_ascii_strncasecmp (s, *set, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -143,6 +148,14 @@ ends_with_ing (const Ctx *c, guint i)
 }
 
 static gboolean
+ends_with_ed (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s = lede_doc_token_str (c->doc, i, &len);
+  return len > 3 && g_ascii_strncasecmp (s + len - 2, "ed", 2) == 0;
+}
+
+static gboolean
 is_capitalized (const Ctx *c, guint i)
 {
   return (tok (c, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED))
@@ -177,12 +190,30 @@ static const char *const stop_words[]
       "of",     "about", "over",     "under",   "against", "between",   "among",   "through", "during",
       "via",    "like",  "per",      "despite", "amid",    "including", "not",     "there",   "here",
       "it's",   "what",  "how",      "why",     "said",    "says",      "say",     NULL };
+/* What was said, never who said it: "…, a charge Wills denied". */
+static const char *const said_nouns[]
+  = { "claim",       "claims",      "charge",     "charges", "allegation", "allegations", "accusation",
+      "accusations", "assertion",   "suggestion", "idea",    "notion",     "promise",     "figure",
+      "figures",     "description", "account",    "version", "estimate",   NULL };
+static const char *const amount_nouns[]
+  = { "number", "toll",   "cost",   "costs",   "total", "count", "value", "price", "bill",
+      "loss",   "losses", "damage", "turnout", "tally", "size",  "crowd", NULL };
+static const char *const rebut_words[]
+  = { "baseless", "false",      "groundless", "unfounded",  "absurd",     "ridiculous", "nonsense",
+      "lies",     "misleading", "meritless",  "frivolous",  "untrue",     "fabricated", "inaccurate",
+      "fake",     "motivated",  "wrong",      "outrageous", "defamatory", "slanderous", NULL };
+static const char *const not_sources[]
+  = { "plan",      "plans",        "schedule",    "rule",       "rules",  "law",
+      "laws",      "tradition",    "custom",      "script",     "design", "procedure",
+      "protocol",  "instructions", "regulations", "guidelines", "form",   "expectations",
+      "standards", "scripture",    "legend",      "definition", "needs",  "size",
+      "age",       "weight",       "merit",       "priority",   NULL };
 static const char *const subordinators[] = { "after",  "before", "when",    "whenever", "once",  "until",
                                              "unless", "if",     "because", "whether",  "since", NULL };
 static const char *const prepositions[]
-  = { "in",        "on",    "at",      "during", "after", "before",  "from",   "via",       "outside",
-      "following", "while", "through", "over",   "late",  "earlier", "inside", "ahead",     "upon",
-      "amid",      "with",  "before",  "last",   "this",  "without", "today",  "yesterday", NULL };
+  = { "in",     "on",      "at",   "during",  "after",   "before",    "from",  "via",  "outside", "following",
+      "while",  "through", "over", "late",    "earlier", "inside",    "ahead", "upon", "amid",    "with",
+      "before", "last",    "this", "without", "today",   "yesterday", "of",    "by",   NULL };
 static const char *const pronouns_person[] = { "he", "she", NULL };
 static const char *const pronouns_other[] = { "it", "they", "we", NULL };
 static const char *const relatives[] = { "which", "who", "that", NULL };
@@ -222,6 +253,7 @@ parse_verb_value (const char *value, LedeStance *stance, guint *flags)
     { "inv", LEDE_VERB_INV },       { "weak", LEDE_VERB_WEAK },     { "source", LEDE_VERB_SOURCE },
     { "person", LEDE_VERB_PERSON }, { "obj", LEDE_VERB_OBJ },       { "for", LEDE_VERB_FOR },
     { "rebut", LEDE_VERB_REBUT },   { "pledge", LEDE_VERB_PLEDGE }, { "postonly", LEDE_VERB_POSTONLY },
+    { "at", LEDE_VERB_AT },         { "clause", LEDE_VERB_CLAUSE },
   };
   const char *p = value;
   gboolean first = TRUE;
@@ -255,15 +287,67 @@ parse_verb_value (const char *value, LedeStance *stance, guint *flags)
     }
 }
 
+static void
+filter_add (const char *entry, const char *value, gpointer user_data)
+{
+  LedeWordFilter *filter = user_data;
+  gsize len = 0;
+  guchar ch = (guchar) entry[0] | 0x20;
+
+  (void) value;
+  while (entry[len] && (entry[len] != ' ' || !filter->first[0]))
+    len++;
+  if (len > LEDE_WORD_FILTER_MAX)
+    return; /* lede_word_filter_may_hold() lets long words through */
+  {
+    guchar last = len > 0 ? (guchar) entry[len - 1] | 0x20 : 'a';
+    /* Entries that start or end with no letter pass all words of their length. */
+    filter->first[len] |= ch >= 'a' && ch <= 'z' ? 1u << (ch - 'a') : 0x3ffffffu;
+    filter->last[len] |= last >= 'a' && last <= 'z' ? 1u << (last - 'a') : 0x3ffffffu;
+  }
+}
+
+void
+lede_word_filter_init (LedeWordFilter *filter, const LedeWordList *list, gboolean first_words)
+{
+  memset (filter, 0, sizeof *filter);
+  /* first[0] (no word is empty) tells filter_add to stop at a space. */
+  filter->first[0] = first_words;
+  lede_word_list_foreach (list, filter_add, filter);
+  filter->first[0] = 0;
+}
+
+const char *
+lede_word_list_lookup_folded (const LedeWordList *list, const char *word, gsize len)
+{
+  char buf[256];
+
+  if (len >= sizeof buf)
+    return NULL;
+  for (gsize k = 0; k < len; k++)
+    {
+      char ch = word[k];
+      buf[k] = ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+    }
+  return lede_word_list_lookup (list, buf, len);
+}
+
 gboolean
 lede_claims_lookup_verb (const char *word, gsize len, LedeStance *stance, guint *flags)
 {
   static const LedeWordList *verbs;
+  static LedeWordFilter filter;
   const char *value;
 
   if (g_once_init_enter (&verbs))
-    g_once_init_leave (&verbs, lede_word_list_get ("reporting-verbs"));
-  value = lede_word_list_lookup_lower (verbs, word, len);
+    {
+      const LedeWordList *list = lede_word_list_get ("reporting-verbs");
+      lede_word_filter_init (&filter, list, FALSE);
+      g_once_init_leave (&verbs, list);
+    }
+  if (len == 0 || !lede_word_filter_may_hold (&filter, word, len))
+    return FALSE;
+  value = lede_word_list_lookup_folded (verbs, word, len);
   if (value == NULL)
     return FALSE;
   parse_verb_value (value, stance, flags);
@@ -382,6 +466,12 @@ np_start (const Ctx *c, guint first, guint last)
           || word_in (c, t,
                       (const char *const[]){ "million", "billion", "trillion", "thousand", "bn", NULL }))
         break;
+      /* "Brenner & Co." */
+      if (punct_is (c, t, "&") && t > first && is_capitalized (c, t - 1) && is_capitalized (c, k))
+        {
+          k = t;
+          continue;
+        }
       if (!(tt->flags & LEDE_TOKEN_WORD))
         break;
       if (word_in (c, t, determiners))
@@ -396,7 +486,8 @@ np_start (const Ctx *c, guint first, guint last)
           k = t;
           continue;
         }
-      if (word_in (c, t, stop_words) || word_in (c, t, aux_words) || word_in (c, t, negations))
+      if (word_in (c, t, stop_words) || word_in (c, t, aux_words) || word_in (c, t, negations)
+          || word_in (c, t, said_nouns))
         break;
       {
         LedeStance st;
@@ -433,6 +524,12 @@ np_after (const Ctx *c, guint i, guint end)
         }
       if (!(t->flags & LEDE_TOKEN_WORD))
         break;
+      /* "told reporters he …", "told Reuters the toll …": a pronoun or an
+       * article starts the next clause. */
+      if (k > i
+          && (word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)
+              || word_in (c, k, determiners)))
+        break;
       if (word_in (c, k, stop_words) || word_in (c, k, aux_words))
         {
           if (word_in (c, k, (const char *const[]){ "of", NULL }) && k > i && is_capitalized (c, k - 1)
@@ -455,6 +552,8 @@ advance_scan (Ctx *c, guint upto)
 {
   LedeDoc *doc = c->doc;
 
+  if (c->seen->len < doc->actors->len)
+    g_array_set_size (c->seen, doc->actors->len);
   for (; c->scan < upto && c->scan < c->n; c->scan++)
     {
       int a = doc->token_actor[c->scan];
@@ -462,6 +561,9 @@ advance_scan (Ctx *c, guint upto)
         {
           const LedeActor *actor = g_ptr_array_index (doc->actors, a);
           c->last_of_kind[actor->kind] = a;
+          /* Mentions, counted where they begin. */
+          if (c->scan == 0 || doc->token_actor[c->scan - 1] != a)
+            g_array_index (c->seen, guint, a)++;
         }
     }
 }
@@ -595,7 +697,9 @@ unnamed_actor (Ctx *c, guint first, guint end, guint head, LedeActorKind kind)
   guint s = skip_determiners (c, first, end);
   g_autofree char *name = lede_doc_dup_range (doc, s, end);
   g_autofree char *full = lede_doc_dup_range (doc, first, end);
-  gboolean research = word_in (c, head, research_heads);
+  gboolean research
+    = word_in (c, head, (const char *const[]){ "researchers", "authors", NULL })
+      && !word_in (c, first, (const char *const[]){ "other", "independent", "outside", NULL });
   LedeActor *actor;
   int index = -1;
 
@@ -613,8 +717,7 @@ unnamed_actor (Ctx *c, guint first, guint end, guint head, LedeActorKind kind)
       if (index < 0 && a >= c->first_created && other->kind == kind
           && (word_prefix (other->name, name)
               || (research
-                  && (has_word (other->name, "researchers", 11) || has_word (other->name, "authors", 7)
-                      || has_word (other->name, "scientists", 10)))))
+                  && (has_word (other->name, "researchers", 11) || has_word (other->name, "authors", 7)))))
         index = a;
     }
 
@@ -657,19 +760,15 @@ fallback_actor (const Ctx *c, LedeActorKind kind)
 {
   int best = -1;
   guint best_n = 0;
-  guint limit;
 
   if (kind == LEDE_ACTOR_PERSON || kind == LEDE_ACTOR_GROUP)
     return c->last_of_kind[kind];
-  limit = tok (c, MIN (c->scan, c->n - 1))->bstart;
-  for (guint a = 0; a < c->doc->actors->len; a++)
+  for (guint a = 0; a < c->doc->actors->len && a < c->seen->len; a++)
     {
       const LedeActor *actor = g_ptr_array_index (c->doc->actors, a);
-      guint n = 0;
+      guint n = g_array_index (c->seen, guint, a);
       if (actor->kind != kind)
         continue;
-      for (guint m = 0; m < actor->mentions->len; m++)
-        n += g_array_index (actor->mentions, LedeSpan, m).bstart < limit;
       if (n > best_n || (n == best_n && n > 0 && (int) a == c->last_of_kind[kind]))
         best = a, best_n = n;
     }
@@ -772,6 +871,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
   src->kind = -1;
   src->type = SRC_NONE;
   src->research = FALSE;
+  src->pending = FALSE;
   g_clear_pointer (&src->text, g_free);
 
   while (head > first && (tok (c, head)->flags & (LEDE_TOKEN_PUNCT | LEDE_TOKEN_POSSESSIVE)))
@@ -791,6 +891,13 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
     }
   if (first >= end || !(tok (c, head)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_NUMBER)))
     return;
+  /* "people familiar with the matter", "officials close to the talks" */
+  for (guint i = first + 1; i < head; i++)
+    if (word_in (c, i, (const char *const[]){ "familiar", "close", "briefed", "involved", NULL }))
+      {
+        head = i - 1;
+        break;
+      }
 
   src->text = lede_doc_dup_range (doc, first, end);
   if (end - first == 1 && (word_in (c, head, pronouns_person) || word_in (c, head, pronouns_other)))
@@ -832,7 +939,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
     }
 
   hs = lede_doc_token_str (doc, head, &hlen);
-  value = lede_word_list_lookup_lower (c->sources, hs, hlen);
+  value = lede_word_list_lookup_folded (c->sources, hs, hlen);
   if (value != NULL
       && (!is_capitalized (c, head)
           || (tok (c, head)->flags & (LEDE_TOKEN_UPPER | LEDE_TOKEN_SENTENCE_START))))
@@ -887,13 +994,18 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
             a = covered;
           if (a < 0 && kind != LEDE_ACTOR_PERSON && !word_only)
             a = fallback_actor (c, kind);
-          if (a >= 0 || kind != LEDE_ACTOR_PERSON)
+          if (a >= 0 || (kind != LEDE_ACTOR_PERSON && !word_only))
             {
               src->claimant = a;
               return;
             }
+          /* "the regional government", "the country's foreign minister":
+           * an unnamed source of its own. */
         }
-      source_set_actor (c, src, unnamed_actor (c, first, end, head, kind));
+      src->pending = TRUE;
+      src->pfirst = first;
+      src->pend = end;
+      src->phead = head;
       return;
     }
 
@@ -941,8 +1053,11 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       if (punct_is (c, k, ",") || punct_is (c, k, ".")
           || (tok (c, k)->flags & LEDE_TOKEN_QUOTE && c->quote[k] & Q_CLOSE))
         return G_MAXUINT;
+      /* "accused X of …", "urged X to …": the object belongs to the statement. */
+      if (cue->stance != LEDE_STANCE_STATEMENT)
+        return k;
       {
-        /* "…,” the coach told reporters." */
+        /* "…,” the coach told reporters.", "told reporters he …" */
         guint e = np_after (c, k, end);
         while (e < end && (is_adverb (c, e) || is_time_word (c, e)))
           e++;
@@ -958,7 +1073,10 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
                 if (punct_is (c, j, ",") || punct_is (c, j, ".") || punct_is (c, j, ";"))
                   return G_MAXUINT;
               }
+            return G_MAXUINT;
           }
+        if (e > k)
+          return e;
       }
       return k;
     }
@@ -1025,6 +1143,23 @@ subject_after (const Ctx *c, Cue *cue, guint end)
   return TRUE;
 }
 
+/* Does a clause (something said) start at @k, rather than a thing ("added
+ * a second goal", "added 200 jobs")? */
+static gboolean
+is_clause (const Ctx *c, guint k, guint end)
+{
+  if (k > 0 && (word_in (c, k - 1, (const char *const[]){ "that", NULL }) || punct_is (c, k - 1, ":")))
+    return TRUE;
+  if ((c->quote[k] & Q_OPEN) || word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)
+      || word_in (c, k, (const char *const[]){ "i", "there", NULL }))
+    return TRUE;
+  for (guint j = k; j < end && j < k + 8 && !is_boundary (c, j); j++)
+    if ((word_in (c, j, aux_words) && !is_capitalized (c, j))
+        || word_in (c, j, (const char *const[]){ "will", "would", "could", "should", "might", "can", NULL }))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *cue)
 {
@@ -1040,6 +1175,28 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       if (cue->vend < end && word_in (c, cue->vend, (const char *const[]){ "for", "on", NULL }))
         cue->vend++;
       else
+        {
+          /* "called the suit baseless": a rejection. */
+          gboolean rebut = FALSE;
+          for (guint j = cue->vend; j < end && j < cue->vend + 7 && !rebut && !is_boundary (c, j); j++)
+            rebut = word_in (c, j, rebut_words);
+          if (!rebut)
+            return FALSE;
+          cue->stance = LEDE_STANCE_DENIAL;
+          cue->flags |= LEDE_VERB_REBUT;
+          cue->flags &= ~LEDE_VERB_INV;
+        }
+    }
+  if (cue->flags & LEDE_VERB_AT)
+    {
+      /* "put the death toll at 40": an estimate, with its object. */
+      gboolean at = FALSE, noun = FALSE;
+      for (guint j = cue->vend; j < end && j < cue->vend + 8 && !at && !is_boundary (c, j); j++)
+        {
+          noun = noun || word_in (c, j, said_nouns) || word_in (c, j, amount_nouns);
+          at = word_in (c, j, (const char *const[]){ "at", NULL });
+        }
+      if (!at || !noun)
         return FALSE;
     }
   /* "to say", "the claims", "is expected": other senses. */
@@ -1102,6 +1259,32 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
           cue->comp = find_complement (c, cue, end);
           return cue->comp != G_MAXUINT;
         }
+      if (k > (int) first && ncues == 0 && !(cue->flags & LEDE_VERB_WEAK)
+          && word_in (c, k, (const char *const[]){ "and", NULL }))
+        {
+          /* "The minister toured the site and said …": the sentence's subject. */
+          guint s0 = first;
+          while (s0 < (guint) k
+                 && ((tok (c, s0)->flags & LEDE_TOKEN_QUOTE) || is_adverb (c, s0)
+                     || word_in (c, s0, (const char *const[]){ "but", "and", "yet", NULL })))
+            s0++;
+          cue->np_first = s0;
+          cue->np_end = s0;
+          if (s0 < (guint) k && word_in (c, s0, determiners))
+            cue->np_end++;
+          while (cue->np_end < (guint) k && cue->np_end - s0 < 6
+                 && (tok (c, cue->np_end)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE))
+                 && !word_in (c, cue->np_end, aux_words) && !word_in (c, cue->np_end, stop_words)
+                 && !(cue->np_end > s0 && !is_capitalized (c, cue->np_end) && ends_with_ed (c, cue->np_end)))
+            cue->np_end++;
+          if (cue->np_end == s0)
+            return FALSE;
+          /* Only a source-like subject: the weak verbs' test. */
+          cue->flags |= LEDE_VERB_WEAK;
+          cue->clause_first = k;
+          cue->comp = find_complement (c, cue, end);
+          return cue->comp != G_MAXUINT;
+        }
       if (k > (int) first && word_in (c, k, (const char *const[]){ "which", "who", NULL })
           && punct_is (c, k - 1, ","))
         {
@@ -1130,7 +1313,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
                   }
                 if (tok (c, j)->flags & LEDE_TOKEN_QUOTE)
                   break;
-                if (!is_dash (c, k) && j < k - 8)
+                if (!is_dash (c, k) && j < k - 14)
                   break;
               }
           if (p < 0 && !skipped_quantifier)
@@ -1177,7 +1360,14 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       cue->clause_first = cue->np_first;
       if (cue->np_first > (guint) k)
         return FALSE;
-      if (cue->np_first > first)
+      if (cue->np_first > first + 1 && word_in (c, cue->np_first - 1, said_nouns))
+        {
+          /* "…, a charge Wills denied": the statement ends before "a charge". */
+          cue->clause_first = cue->np_first - 1;
+          if (word_in (c, cue->clause_first - 1, determiners))
+            cue->clause_first--;
+        }
+      else if (cue->np_first > first)
         {
           guint before = cue->np_first - 1;
           if (word_in (c, before, subordinators)
@@ -1217,6 +1407,15 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
     cue->comp = comp;
   if (cue->flags & LEDE_VERB_POSTONLY && !cue->inverted)
     return FALSE;
+  if ((cue->flags & LEDE_VERB_CLAUSE) && !cue->inverted && !is_clause (c, comp, end))
+    return FALSE;
+  /* "Officials said little.", "He said so.": nothing is stated. */
+  if (!cue->inverted && comp + 1 < end && (tok (c, comp + 1)->flags & LEDE_TOKEN_PUNCT)
+      && word_in (c, comp,
+                  (const char *const[]){ "little", "nothing", "much", "so", "this", "that", "it", "more",
+                                         "otherwise", "something", "anything", "yes", "no", "goodbye",
+                                         "hello", NULL }))
+    return FALSE;
   return TRUE;
 }
 
@@ -1236,7 +1435,9 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
   for (guint j = k; j < e; j++)
     if (word_in (c, j, (const char *const[]){ "by", "from", NULL }) && j + 1 < e)
       k = j + 1;
-  /* "a study published on Wednesday in the journal X" is the study's. */
+  /* "a study published on Wednesday in the journal X" is the study's;
+   * "people familiar with the matter" are the people. */
+  cue->comp = e;
   for (guint j = k + 1; j < e; j++)
     {
       gsize len;
@@ -1244,6 +1445,8 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
       gboolean participle = (tok (c, j)->flags & LEDE_TOKEN_WORD)
                             && !(tok (c, j)->flags & LEDE_TOKEN_CAPITALIZED) && len > 3
                             && g_ascii_strncasecmp (s + len - 2, "ed", 2) == 0;
+      if (word_in (c, j, (const char *const[]){ "familiar", "close", "briefed", "involved", NULL }))
+        break;
       if ((word_in (c, j, stop_words) || participle)
           && !(j + 1 < e && is_capitalized (c, j + 1) && is_capitalized (c, j - 1)))
         {
@@ -1253,12 +1456,16 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
     }
   cue->np_first = k;
   cue->np_end = e;
+  /* "according to plan" attributes nothing. */
+  for (guint j = k; j < e; j++)
+    if (word_in (c, j, not_sources))
+      return FALSE;
   if (cue->v == first
       || (cue->v == first + 1 && word_in (c, first, (const char *const[]){ "but", "and", "yet", NULL })))
     {
-      if (e >= end || !punct_is (c, e, ","))
+      if (cue->comp >= end || !punct_is (c, cue->comp, ","))
         return FALSE;
-      cue->comp = e + 1;
+      cue->comp++;
       cue->clause_first = cue->v;
       cue->inverted = FALSE;
     }
@@ -1318,7 +1525,8 @@ emit_claim (Ctx *c, guint first, guint end, const Source *src, const char *verb,
       const LedeClaim *prev = g_ptr_array_index (doc->claims, doc->claims->len - 1);
       LedeSpan span;
       lede_doc_span_from_tokens (doc, first, end, &span);
-      if (prev->span.bstart == span.bstart && prev->span.bend == span.bend)
+      if (prev->span.bstart == span.bstart && prev->span.bend == span.bend && prev->claimant == src->claimant
+          && g_strcmp0 (prev->claimant_text, src->text) == 0)
         return NULL;
     }
   claim = lede_claim_new ();
@@ -1379,8 +1587,9 @@ accept_source (const Ctx *c, const Cue *cue, guint sentence)
         /* "They also reveal …" about things: only amid quoted speakers. */
         return c->last_claim_sentence >= 0 && sentence - (guint) c->last_claim_sentence <= 1;
       case SRC_UNNAMED:
+        /* "researchers found", not "police found the car" */
         if (cue->flags & LEDE_VERB_SOURCE)
-          return s->research || s->kind != LEDE_ACTOR_GROUP;
+          return s->research;
         return TRUE;
       case SRC_DOCUMENT: return !(cue->flags & LEDE_VERB_PERSON);
       case SRC_NAME: return TRUE;
@@ -1388,6 +1597,37 @@ accept_source (const Ctx *c, const Cue *cue, guint sentence)
       case SRC_OTHER:
       default: return FALSE;
     }
+}
+
+/* Is the claim's statement a quotation (a mark right before or after it)? */
+static gboolean
+is_quoted (const Ctx *c, const LedeClaim *claim)
+{
+  guint lo = 0, hi = c->n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (tok (c, mid)->bstart < claim->span.bstart)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo > 0 && (c->quote[lo - 1] & Q_OPEN))
+    return TRUE;
+  lo = 0, hi = c->n;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (tok (c, mid)->bstart < claim->span.bend)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < c->n && i < lo + 2; i++)
+    if (c->quote[i] & Q_CLOSE)
+      return TRUE;
+  return FALSE;
 }
 
 /* A quotation that opens a sentence right after a quoted speaker goes on in
@@ -1413,6 +1653,9 @@ continuation (Ctx *c, guint first, guint end, const LedeClaim *prev, guint *cove
         break;
       if ((c->quote[i] & Q_CLOSE) && (c->quote[i] & Q_MASK) == open + 1)
         {
+          /* “Chavismo” remains popular: a quoted word, not a quotation. */
+          if (i + 2 < end)
+            return;
           e = MAX (end, i + 1);
           break;
         }
@@ -1495,9 +1738,28 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           cue->ok = TRUE;
           continue;
         }
+      cue->ok = TRUE;
+      if (!cue->according && k > 0)
+        {
+          /* "She added that the company expected …": a source quoted
+           * inside another's statement is part of it. */
+          guint p = k;
+          while (p > 0 && !cues[p - 1].ok)
+            p--;
+          if (p > 0 && !cues[p - 1].inverted && cues[p - 1].comp <= cue->clause_first
+              && cue->clause_first > first && !is_boundary (c, cue->clause_first - 1)
+              && !word_in (c, cue->clause_first - 1,
+                           (const char *const[]){ "as", "while", "but", "and", "whereas", "although", NULL }))
+            cue->ok = FALSE;
+        }
+      if (!cue->ok)
+        continue;
       if (cue->np_first < cue->np_end)
         resolve_np (c, first, cue->np_first, cue->np_end, &cue->src);
       cue->ok = accept_source (c, cue, si);
+      if (cue->ok && cue->src.pending)
+        source_set_actor (c, &cue->src,
+                          unnamed_actor (c, cue->src.pfirst, cue->src.pend, cue->src.phead, cue->src.kind));
     }
 
   for (guint k = 0; k < ncues; k++)
@@ -1549,7 +1811,7 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           sf = cue->comp;
           se = end;
           for (guint p = k + 1; p < ncues; p++)
-            if (cues[p].ok && !cues[p].inverted && cues[p].clause_first > sf)
+            if (cues[p].ok && cues[p].clause_first > sf)
               {
                 se = MIN (se, cues[p].clause_first);
                 break;
@@ -1565,9 +1827,15 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
   for (guint k = 0; k < ncues; k++)
     source_clear (&cues[k].src);
 
-  if (doc->claims->len == claims_before && *prev_had_claim && first >= *covered_until
-      && !(tok (c, first)->flags & LEDE_TOKEN_PARAGRAPH_START) && doc->claims->len > 0)
-    continuation (c, first, end, g_ptr_array_index (doc->claims, doc->claims->len - 1), covered_until);
+  if (doc->claims->len == claims_before && *prev_had_claim && first >= *covered_until && doc->claims->len > 0)
+    {
+      const LedeClaim *prev = g_ptr_array_index (doc->claims, doc->claims->len - 1);
+      /* A new paragraph goes on in the last speaker's voice only when it
+       * opens a quotation and the speaker was quoted. */
+      if (!(tok (c, first)->flags & LEDE_TOKEN_PARAGRAPH_START)
+          || ((c->quote[first] & Q_OPEN) && is_quoted (c, prev)))
+        continuation (c, first, end, prev, covered_until);
+    }
   *prev_had_claim = doc->claims->len > claims_before;
 }
 
@@ -1581,8 +1849,7 @@ fix_document_sources (Ctx *c)
   for (guint a = c->first_created; a < doc->actors->len && team < 0; a++)
     {
       const LedeActor *actor = g_ptr_array_index (doc->actors, a);
-      if (has_word (actor->name, "researchers", 11) || has_word (actor->name, "authors", 7)
-          || has_word (actor->name, "scientists", 10))
+      if (has_word (actor->name, "researchers", 11) || has_word (actor->name, "authors", 7))
         team = a;
     }
   if (team < 0)
@@ -1673,6 +1940,8 @@ lede_find_claims (LedeDoc *doc)
   c.last_claim_sentence = -1;
   c.first_created = doc->actors->len;
   c.doc_claims = g_array_new (FALSE, FALSE, sizeof (int));
+  c.seen = g_array_sized_new (FALSE, TRUE, sizeof (guint), doc->actors->len + 8);
+  g_array_set_size (c.seen, doc->actors->len);
   for (guint k = 0; k <= LEDE_ACTOR_OTHER; k++)
     c.last_of_kind[k] = -1;
 
@@ -1691,5 +1960,6 @@ lede_find_claims (LedeDoc *doc)
   set_figure_sources (&c);
 
   g_array_unref (c.doc_claims);
+  g_array_unref (c.seen);
   g_free (c.quote);
 }

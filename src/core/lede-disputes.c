@@ -13,7 +13,7 @@
 /* Claims compared for conflicting figures, looking back from each claim. */
 #define FIGURE_REACH 12
 #define MAX_NUMS 6
-#define MAX_CONTEXT 6
+#define MAX_CONTEXT 8
 
 typedef enum
 {
@@ -22,7 +22,15 @@ typedef enum
   SIGNAL_ACCUSATION = 1 << 2,
   SIGNAL_ALLEGATION = 1 << 3,
   SIGNAL_CONFLICT = 1 << 4,
+  SIGNAL_APPROVAL = 1 << 5, /* only when negated */
 } Signals;
+
+enum
+{
+  DIRECT_NONE,
+  DIRECT_ATTACK,  /* its source accuses, denies or rebuts: the targets are the other side */
+  DIRECT_ANSWERED /* another source contradicts or rejects it: disputed_by is the other side */
+};
 
 typedef struct
 {
@@ -47,14 +55,17 @@ typedef struct
   const LedeWordList *words;
   guint max_words;
   ClaimInfo *info;
-  guint8 *sentence_signals; /* per sentence, Signals outside any claim's words too */
+  LedeWordFilter filter;
+  GHashTable *prefixes;
+  guint8 *token_signals;    /* per token: the Signals of the phrases that start there */
+  guint8 *sentence_signals; /* per sentence */
+  gboolean *sentence_done;
   gboolean *sentence_has_claim;
-  gboolean *direct; /* per claim: disputed by what it says or answers, not by its context */
+  guint8 *direct;       /* per claim: DIRECT_* */
+  guint8 *token_claims; /* per token: how many claims hold it (at most 255) */
 } Ctx;
 
 static const char *const negations[] = { "not", "no", "never", "n't", "nothing", NULL };
-static const char *const negated_words[]
-  = { "acceptable", "true", "accurate", "correct", "fair", "legitimate", "credible", "valid", NULL };
 static const char *const months[]
   = { "January",  "February", "March", "April", "May",  "June",  "July", "August", "September", "October",
       "November", "December", "Jan.",  "Feb.",  "Aug.", "Sept.", "Oct.", "Nov.",   "Dec.",      NULL };
@@ -82,7 +93,8 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if (strlen (*set) == len && g_ascii_strncasecmp (s, *set, len) == 0)
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && strlen (*set) == len
+        && g_ascii_strncasecmp (s, *set, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -119,33 +131,68 @@ signal_of (const char *value)
     return SIGNAL_ALLEGATION;
   if (strcmp (value, "conflict") == 0)
     return SIGNAL_CONFLICT;
+  if (strcmp (value, "approval") == 0)
+    return SIGNAL_APPROVAL;
   return 0;
 }
 
-/* The signals the words in tokens [first, end) give: every phrase of the
- * list that starts at a word, words joined by one space. */
-static guint
-scan_signals (const Ctx *c, guint first, guint end)
+static void
+add_prefixes (const char *entry, const char *value, gpointer user_data)
 {
-  guint signals = 0;
+  GHashTable *prefixes = user_data;
+  const char *sp;
 
-  for (guint i = first; i < end; i++)
+  (void) value;
+  for (sp = strchr (entry, ' '); sp != NULL; sp = strchr (sp + 1, ' '))
+    g_hash_table_add (prefixes, g_strndup (entry, sp - entry));
+}
+
+/* The word sequences that begin a longer phrase of the list ("could",
+ * "could not", …): a phrase is grown a word further only from one. */
+static GHashTable *
+phrase_prefixes (const LedeWordList *list)
+{
+  static GHashTable *prefixes;
+
+  if (g_once_init_enter (&prefixes))
+    {
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+      lede_word_list_foreach (list, add_prefixes, set);
+      g_once_init_leave (&prefixes, set);
+    }
+  return prefixes;
+}
+
+/* Marks, once per sentence, the signals of the phrases of the list that
+ * start at each word (words joined by one space, quotation marks skipped:
+ * "“serious concerns"), and ORs them into the sentence's. */
+static void
+mark_sentence (Ctx *c, guint si)
+{
+  const LedeTokenRange *r = &g_array_index (c->doc->sentence_tokens, LedeTokenRange, si);
+
+  if (c->sentence_done[si])
+    return;
+  c->sentence_done[si] = TRUE;
+  for (guint i = r->first; i < r->end; i++)
     {
       char buf[160];
-      gsize blen = 0;
+      gsize blen = 0, len;
       guint words = 0;
+      const char *s;
 
       if (!(lede_doc_token (c->doc, i)->flags & LEDE_TOKEN_WORD))
         continue;
-      for (guint j = i; j < end && words < c->max_words; j++)
+      s = lede_doc_token_str (c->doc, i, &len);
+      if (!lede_word_filter_may_hold (&c->filter, s, len))
+        continue;
+      for (guint j = i; j < r->end && words < c->max_words; j++)
         {
-          gsize len;
-          const char *s;
           const char *value;
+          guint sig;
 
           if (!(lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD))
             {
-              /* Quotation marks do not break a phrase ("“serious concerns"); other marks do. */
               if (lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_QUOTE)
                 continue;
               break;
@@ -155,21 +202,46 @@ scan_signals (const Ctx *c, guint first, guint end)
             break;
           if (blen > 0)
             buf[blen++] = ' ';
-          memcpy (buf + blen, s, len);
+          for (gsize k = 0; k < len; k++)
+            buf[blen + k] = s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k];
           blen += len;
           words++;
-          value = lede_word_list_lookup_lower (c->words, buf, blen);
-          if (value != NULL)
-            signals |= signal_of (value);
-        }
-      /* "not … acceptable": a negated approval is a rebuttal. */
-      if (word_in (c, i, negated_words))
-        for (guint j = i; j > first && j + 6 > i; j--)
-          if (word_in (c, j - 1, negations))
+          buf[blen] = '\0';
+          value = lede_word_list_lookup (c->words, buf, blen);
+          if (value == NULL)
             {
-              signals |= SIGNAL_REBUTTAL;
-              break;
+              if (!g_hash_table_contains (c->prefixes, buf))
+                break;
+              continue;
             }
+          sig = signal_of (value);
+          if (sig == SIGNAL_APPROVAL)
+            {
+              /* "not … acceptable": a negated approval is a rebuttal. */
+              sig = 0;
+              for (guint k = i; k > r->first && k + 6 > i; k--)
+                if (word_in (c, k - 1, negations))
+                  {
+                    sig = SIGNAL_REBUTTAL;
+                    break;
+                  }
+            }
+          c->token_signals[i] |= sig;
+          c->sentence_signals[si] |= sig;
+        }
+    }
+}
+
+static guint
+signals_in (Ctx *c, guint first, guint end)
+{
+  guint signals = 0;
+
+  for (guint i = first; i < end; i++)
+    {
+      if (!c->sentence_done[lede_doc_token (c->doc, i)->sentence])
+        mark_sentence (c, lede_doc_token (c->doc, i)->sentence);
+      signals |= c->token_signals[i];
     }
   return signals;
 }
@@ -308,7 +380,7 @@ collect_numbers (Ctx *c, ClaimInfo *info)
         continue;
 
       num->ncontext = 0;
-      for (int j = (int) i - 1; j >= (int) info->first && j + 4 > (int) i && num->ncontext < MAX_CONTEXT / 2;
+      for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i && num->ncontext < MAX_CONTEXT / 2;
            j--)
         if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !word_in (c, j, context_skip))
           num->context[num->ncontext++] = context_hash (c, j);
@@ -429,7 +501,7 @@ find_conflicting_figures (Ctx *c)
             continue;
           mark (a, LEDE_DISPUTE_CONFLICTING_FIGURES);
           mark (b, LEDE_DISPUTE_CONFLICTING_FIGURES);
-          c->direct[i] = c->direct[k - 1] = TRUE;
+          c->direct[i] = c->direct[k - 1] = DIRECT_ANSWERED;
           add_id (a->disputed_by, b->claimant, a->claimant);
           add_id (b->disputed_by, a->claimant, b->claimant);
         }
@@ -454,6 +526,7 @@ contest_sides (Ctx *c)
   for (guint i = 0; i < doc->claims->len; i++)
     {
       const LedeClaim *claim = g_ptr_array_index (doc->claims, i);
+      guint ntargets = c->direct[i] == DIRECT_ATTACK ? claim->targets->len : 0;
       if (!c->direct[i])
         continue;
       if (claim->dispute_reason == LEDE_DISPUTE_CONFLICTING_FIGURES)
@@ -463,10 +536,10 @@ contest_sides (Ctx *c)
               contester[claim->claimant] = g_array_index (claim->disputed_by, int, k);
           continue;
         }
-      for (guint k = 0; k < claim->targets->len + claim->disputed_by->len; k++)
+      for (guint k = 0; k < ntargets + claim->disputed_by->len; k++)
         {
-          int t = k < claim->targets->len ? g_array_index (claim->targets, int, k)
-                                          : g_array_index (claim->disputed_by, int, k - claim->targets->len);
+          int t = k < ntargets ? g_array_index (claim->targets, int, k)
+                               : g_array_index (claim->disputed_by, int, k - ntargets);
           if (t >= 0 && (guint) t < nactors && t != claim->claimant && contester[t] == -2)
             contester[t] = claim->claimant;
         }
@@ -484,6 +557,44 @@ contest_sides (Ctx *c)
     }
 }
 
+static gboolean
+has_negation (const Ctx *c, const ClaimInfo *info)
+{
+  for (guint t = info->first; t < info->end; t++)
+    {
+      gsize len;
+      const char *s;
+      if (!(lede_doc_token (c->doc, t)->flags & LEDE_TOKEN_WORD))
+        continue;
+      s = lede_doc_token_str (c->doc, t, &len);
+      if (word_in (c, t, negations) || (len > 3 && memcmp (s + len - 3, "n't", 3) == 0)
+          || (len > 5 && memcmp (s + len - 5, "n’t", 5) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The signals of sentence @si outside the other claims in it: "Veltrix
+ * called the suit baseless and said …" — "baseless" is Veltrix's word, not
+ * the article's doubt about what Veltrix said. */
+static guint
+signals_around (Ctx *c, const ClaimInfo *info, guint si)
+{
+  const LedeTokenRange *r = &g_array_index (c->doc->sentence_tokens, LedeTokenRange, si);
+  guint signals = 0;
+
+  mark_sentence (c, si);
+  if (!c->sentence_signals[si])
+    return 0;
+  for (guint t = r->first; t < r->end; t++)
+    {
+      gboolean own = t >= info->first && t < info->end;
+      if (c->token_signals[t] && (c->token_claims[t] == 0 || (own && c->token_claims[t] == 1)))
+        signals |= c->token_signals[t];
+    }
+  return signals;
+}
+
 void
 lede_find_disputes (LedeDoc *doc)
 {
@@ -499,8 +610,13 @@ lede_find_disputes (LedeDoc *doc)
   c.info = g_new0 (ClaimInfo, doc->claims->len);
   nsent = doc->sentence_tokens->len;
   c.sentence_signals = g_new0 (guint8, nsent + 1);
+  c.sentence_done = g_new0 (gboolean, nsent + 1);
+  c.token_signals = g_new0 (guint8, c.n + 1);
+  lede_word_filter_init (&c.filter, c.words, TRUE);
+  c.prefixes = phrase_prefixes (c.words);
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
-  c.direct = g_new0 (gboolean, doc->claims->len);
+  c.direct = g_new0 (guint8, doc->claims->len);
+  c.token_claims = g_new0 (guint8, c.n + 1);
 
   for (guint i = 0; i < doc->claims->len; i++)
     {
@@ -509,6 +625,9 @@ lede_find_disputes (LedeDoc *doc)
       info->first = token_at (doc, claim->span.bstart);
       info->end = token_at (doc, claim->span.bend);
       collect_numbers (&c, info);
+      for (guint t = info->first; t < info->end; t++)
+        if (c.token_claims[t] < 255)
+          c.token_claims[t]++;
       for (guint s = claim->span.sentence;
            s < nsent && s <= lede_doc_token (doc, MAX (info->end, 1) - 1)->sentence; s++)
         c.sentence_has_claim[s] = TRUE;
@@ -516,10 +635,9 @@ lede_find_disputes (LedeDoc *doc)
   /* What the article says around the claims, sentence by sentence, once. */
   for (guint s = 0; s < nsent; s++)
     {
-      const LedeTokenRange *r = &g_array_index (doc->sentence_tokens, LedeTokenRange, s);
       if (c.sentence_has_claim[s] || (s + 1 < nsent && c.sentence_has_claim[s + 1])
           || (s > 0 && c.sentence_has_claim[s - 1]))
-        c.sentence_signals[s] = scan_signals (&c, r->first, r->end);
+        mark_sentence (&c, s);
     }
 
   for (guint i = 0; i < doc->claims->len; i++)
@@ -527,9 +645,9 @@ lede_find_disputes (LedeDoc *doc)
       LedeClaim *claim = g_ptr_array_index (doc->claims, i);
       const ClaimInfo *info = &c.info[i];
       guint flags = lede_claims_verb_flags (claim->verb);
-      guint own = scan_signals (&c, info->first, info->end);
+      guint own = signals_in (&c, info->first, info->end);
       guint s = claim->span.sentence;
-      guint around = c.sentence_signals[s];
+      guint around = signals_around (&c, info, s);
       gboolean assertive = claim->stance == LEDE_STANCE_STATEMENT && !(flags & LEDE_VERB_PLEDGE);
 
       if (claim->stance == LEDE_STANCE_DENIAL)
@@ -544,8 +662,10 @@ lede_find_disputes (LedeDoc *doc)
                 break;
               if (same_source (prev, claim) || prev->stance != LEDE_STANCE_ACCUSATION)
                 continue;
+              /* … or whose words this denial repeats ("…, a charge Wills denied"). */
               if ((claim->claimant >= 0 && has_id (prev->targets, claim->claimant))
-                  || (prev->claimant >= 0 && has_id (claim->targets, prev->claimant)))
+                  || (prev->claimant >= 0 && has_id (claim->targets, prev->claimant))
+                  || (prev->span.bstart < claim->span.bend && claim->span.bstart < prev->span.bend))
                 {
                   add_id (claim->disputed_by, prev->claimant, claim->claimant);
                   add_id (prev->disputed_by, claim->claimant, prev->claimant);
@@ -571,7 +691,7 @@ lede_find_disputes (LedeDoc *doc)
                   add_id (prev->disputed_by, claim->claimant, prev->claimant);
                   mark (prev, prev->stance == LEDE_STANCE_ACCUSATION ? LEDE_DISPUTE_ACCUSATION
                                                                      : LEDE_DISPUTE_REBUTTAL);
-                  c.direct[k - 1] = TRUE;
+                  c.direct[k - 1] = DIRECT_ANSWERED;
                   break;
                 }
             }
@@ -579,7 +699,7 @@ lede_find_disputes (LedeDoc *doc)
             for (guint k = 0; k < claim->targets->len; k++)
               add_id (claim->disputed_by, g_array_index (claim->targets, int, k), claim->claimant);
           mark (claim, (flags & LEDE_VERB_REBUT) ? LEDE_DISPUTE_REBUTTAL : LEDE_DISPUTE_DENIAL);
-          c.direct[i] = TRUE;
+          c.direct[i] = DIRECT_ATTACK;
           continue;
         }
       if (claim->stance == LEDE_STANCE_ACCUSATION || (assertive && (own & SIGNAL_ACCUSATION)))
@@ -587,7 +707,7 @@ lede_find_disputes (LedeDoc *doc)
           for (guint k = 0; k < claim->targets->len; k++)
             add_id (claim->disputed_by, g_array_index (claim->targets, int, k), claim->claimant);
           mark (claim, LEDE_DISPUTE_ACCUSATION);
-          c.direct[i] = TRUE;
+          c.direct[i] = DIRECT_ATTACK;
           continue;
         }
       if (assertive && (own & SIGNAL_REBUTTAL))
@@ -597,7 +717,7 @@ lede_find_disputes (LedeDoc *doc)
           if (claim->disputed_by->len == 0)
             add_id (claim->disputed_by, answered_source (doc, i), claim->claimant);
           mark (claim, LEDE_DISPUTE_REBUTTAL);
-          c.direct[i] = TRUE;
+          c.direct[i] = DIRECT_ATTACK;
           continue;
         }
       if ((own | around) & SIGNAL_HEDGED)
@@ -607,6 +727,31 @@ lede_find_disputes (LedeDoc *doc)
         }
       if (!assertive)
         continue;
+      /* "Pritchard said the goal should have been ruled out. The referee
+       * said he saw no contact.": a denial in all but name. */
+      if (has_negation (&c, info))
+        {
+          int accuser = -2;
+          for (guint k = i; k > 0 && accuser == -2; k--)
+            {
+              LedeClaim *prev = g_ptr_array_index (doc->claims, k - 1);
+              if (s > prev->span.sentence + 2)
+                break;
+              if (!same_source (prev, claim) && prev->disputed
+                  && prev->dispute_reason == LEDE_DISPUTE_ACCUSATION && c.direct[k - 1] == DIRECT_ATTACK)
+                {
+                  accuser = prev->claimant;
+                  add_id (prev->disputed_by, claim->claimant, prev->claimant);
+                }
+            }
+          if (accuser != -2)
+            {
+              add_id (claim->disputed_by, accuser, claim->claimant);
+              mark (claim, LEDE_DISPUTE_REBUTTAL);
+              c.direct[i] = DIRECT_ANSWERED;
+              continue;
+            }
+        }
       /* "The run-up was marred by allegations of …" and what follows. */
       if ((around & SIGNAL_ALLEGATION)
           || (s > 0 && !c.sentence_has_claim[s - 1] && (c.sentence_signals[s - 1] & SIGNAL_ALLEGATION)))
@@ -635,7 +780,10 @@ lede_find_disputes (LedeDoc *doc)
   contest_sides (&c);
 
   g_free (c.direct);
+  g_free (c.token_claims);
   g_free (c.info);
   g_free (c.sentence_signals);
+  g_free (c.sentence_done);
+  g_free (c.token_signals);
   g_free (c.sentence_has_claim);
 }

@@ -356,6 +356,50 @@ test_not_claims (void)
 }
 
 static void
+test_other_senses (void)
+{
+  const char *actors[] = { "Jo Kane|person", "Delmar|organization", NULL };
+  g_autoptr (LedeDoc) doc = doc_new ("Jo Kane added a second goal in stoppage time. "
+                                     "Delmar added 200 jobs in May. "
+                                     "The launch went according to plan. "
+                                     "Police found the car near the river.\n\n"
+                                     "Jo Kane said the team was tired. “Tiki-taka” is out of fashion.",
+                                     actors);
+
+  run (doc);
+  /* Scoring, hiring, plans, finding a car: not statements. A quoted word
+   * after a speaker does not go on in the speaker's voice. */
+  for (guint i = 0; i < doc->claims->len; i++)
+    {
+      g_autofree char *text = claim_text (doc, g_ptr_array_index (doc->claims, i));
+      g_test_message ("claim: %s", text);
+    }
+  g_assert_cmpuint (doc->claims->len, ==, 1);
+  g_assert_nonnull (find_claim (doc, "the team was tired"));
+}
+
+static void
+test_estimates_and_rejections (void)
+{
+  const char *actors[] = { "Red Cross|organization", "Coreline|organization", "Veltrix|organization", NULL };
+  g_autoptr (LedeDoc) doc = doc_new ("The Red Cross put the death toll at 40. "
+                                     "Coreline accuses Veltrix of copying its design. "
+                                     "Veltrix called the suit baseless and said it would fight it.",
+                                     actors);
+  const LedeClaim *toll, *suit, *fight;
+
+  run (doc);
+  toll = get_claim (doc, "death toll at 40");
+  g_assert_cmpint (toll->claimant, ==, 0);
+  g_assert_cmpstr (toll->verb, ==, "put");
+  suit = get_claim (doc, "the suit baseless");
+  g_assert_cmpint (suit->claimant, ==, 2);
+  g_assert_cmpint (suit->stance, ==, LEDE_STANCE_DENIAL);
+  fight = get_claim (doc, "it would fight it");
+  g_assert_cmpint (fight->claimant, ==, 2);
+}
+
+static void
 test_figure_sources (void)
 {
   const char *actors[] = { "Red Crescent|organization", "Ana Reyes|person", NULL };
@@ -443,6 +487,8 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/claims/unnamed-sources", test_unnamed_sources);
   g_test_add_func ("/lede/core/claims/stances", test_stances);
   g_test_add_func ("/lede/core/claims/not-claims", test_not_claims);
+  g_test_add_func ("/lede/core/claims/other-senses", test_other_senses);
+  g_test_add_func ("/lede/core/claims/estimates-and-rejections", test_estimates_and_rejections);
   g_test_add_func ("/lede/core/claims/figure-sources", test_figure_sources);
   g_test_add_func ("/lede/core/claims/names-without-actors", test_names_without_actors);
   g_test_add_func ("/lede/core/claims/pipeline", test_pipeline);

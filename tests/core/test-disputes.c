@@ -264,6 +264,26 @@ test_sides (void)
 }
 
 static void
+test_reply (void)
+{
+  const char *actors[] = { "Ian Pratt|person", "Paul Oko|person", NULL };
+  g_autoptr (LedeDoc) doc = doc_new ("Ian Pratt said the goal should have been ruled out for a foul. "
+                                     "The referee, Paul Oko, said he had a clear view and saw no contact.",
+                                     actors);
+  const LedeClaim *complaint, *reply;
+
+  run (doc);
+  complaint = get_claim (doc, "ruled out");
+  reply = get_claim (doc, "no contact");
+  /* A complaint, and a negative answer from the other side. */
+  g_assert_cmpint (complaint->dispute_reason, ==, LEDE_DISPUTE_ACCUSATION);
+  g_assert_cmpint (reply->claimant, ==, 1);
+  g_assert_cmpint (reply->dispute_reason, ==, LEDE_DISPUTE_REBUTTAL);
+  g_assert_true (disputed_by (reply, 0));
+  g_assert_true (disputed_by (complaint, 1));
+}
+
+static void
 test_reasons_named (void)
 {
   const char *actors[] = { "Dock Union|organization", "Atlas Port|organization", NULL };
@@ -294,6 +314,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/disputes/conflicting-figures", test_conflicting_figures);
   g_test_add_func ("/lede/core/disputes/not-disputed", test_not_disputed);
   g_test_add_func ("/lede/core/disputes/sides", test_sides);
+  g_test_add_func ("/lede/core/disputes/reply", test_reply);
   g_test_add_func ("/lede/core/disputes/reasons-named", test_reasons_named);
   return g_test_run ();
 }
