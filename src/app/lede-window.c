@@ -7,6 +7,7 @@
 #include "lede-window.h"
 
 #define MAX_RECENT 15
+#define SPINNER_DELAY_MS 300
 
 struct _LedeWindow
 {
@@ -19,6 +20,7 @@ struct _LedeWindow
   int panel_width;
   int drag_start_width;
   gulong after_paint_id;
+  guint spinner_timeout;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
@@ -105,12 +107,32 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     g_task_return_pointer (task, analysis, g_object_unref);
 }
 
+static gboolean
+show_spinners_cb (gpointer user_data)
+{
+  LedeWindow *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinners appear only when opening takes a noticeable time: a
+ * short article would only flash them, and every spinning frame is drawn. */
 static void
 set_busy (LedeWindow *self, gboolean busy)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_spinner_set_spinning (self->loading_spinner, busy);
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  if (busy)
+    self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinners_cb, self);
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -264,6 +286,7 @@ start_load (LedeWindow *self, LoadData *data, const char *what)
   task = g_task_new (self, self->load_cancellable, load_done_cb, cb);
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  /* The loading page's text shows at once; its spinner starts with the others. */
   if (self->analysis == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   set_busy (self, TRUE);
@@ -724,6 +747,7 @@ lede_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   if (self->after_paint_id != 0)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
