@@ -764,6 +764,39 @@ test_preferences (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lede_window_get_fact_panel (window))));
 }
 
+/* Closing the window remembers its size and the panel; a new window uses them. */
+static void
+test_window_state (void)
+{
+  GSettings *settings = lede_application_get_settings (app);
+  LedeWindow *second;
+  int w, h;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  spin (300);
+  g_settings_set_boolean (settings, "sidebar-visible", FALSE);
+  gtk_window_close (GTK_WINDOW (window));
+  window = NULL;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1200);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "panel-width"), ==, 380);
+
+  second = lede_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &w, &h);
+  g_assert_cmpint (w, ==, 1200);
+  g_assert_cmpint (h, ==, 800);
+  {
+    int pw = 0;
+    gtk_widget_get_size_request (GTK_WIDGET (lede_window_get_fact_panel (second)), &pw, NULL);
+    g_assert_cmpint (pw, ==, 380);
+  }
+  window = second;
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+  save_screenshot ("window-state");
+  g_settings_reset (settings, "sidebar-visible");
+}
+
 static void
 test_panel_finalizes (void)
 {
@@ -815,10 +848,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/clipboard", test_clipboard);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
+  g_test_add_func ("/lede/ui/window/state", test_window_state);
   g_test_add_func ("/lede/ui/widgets/finalize", test_panel_finalizes);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   return status;
 }
