@@ -584,6 +584,46 @@ test_clipboard (void)
   save_screenshot ("clipboard");
 }
 
+/* A file dropped on the window opens; the drop target takes it before WebKit. */
+static void
+test_drop_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "ui-inputs", NULL);
+  g_autofree char *path = g_build_filename (dir, "dropped.txt", NULL);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr (GFile) file = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GSList *files;
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (
+    g_file_set_contents (path, "Dropped story\n\nMayor Ana Ruiz said 300 homes were flooded.\n", -1, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (c))
+        target = GTK_DROP_TARGET (c);
+    }
+  g_assert_nonnull (target);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (target)), ==,
+                   GTK_PHASE_CAPTURE);
+
+  file = g_file_new_for_path (path);
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_true (run_until (window_is_busy, NULL, 10));
+  wait_for_article ();
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==, "Dropped story");
+  save_screenshot ("dropped");
+}
+
 static GArray *clicked;
 
 static void
@@ -846,6 +886,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/scripts-never-run", test_scripts_never_run);
   g_test_add_func ("/lede/ui/window/preferences", test_preferences);
   g_test_add_func ("/lede/ui/window/clipboard", test_clipboard);
+  g_test_add_func ("/lede/ui/window/drop-file", test_drop_file);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
   g_test_add_func ("/lede/ui/window/state", test_window_state);
