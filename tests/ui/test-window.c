@@ -486,6 +486,17 @@ test_panel_and_page (void)
                      "return document.querySelector('.figure.marked').dataset.figure === 'f3' ? 1 : 0;"),
                    ==, 1);
 
+  /* Activating a claim's row in the panel marks it in the page and brings it into view. */
+  run_js ("window.scrollTo(0, 0); return 0;", LEDE_SCRIPT_WORLD);
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_CLAIM, 3));
+  wait_js ("return document.querySelectorAll('.claim.marked[data-claim=\"c4\"]').length;", 1);
+  g_assert_cmpint (js_int ("const r = document.querySelector('.claim.marked').getBoundingClientRect();"
+                           "return r.top >= 0 && r.bottom <= window.innerHeight ? 1 : 0;"),
+                   ==, 1);
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_FIGURE, 1));
+  wait_js ("return document.querySelectorAll('.figure.marked[data-figure=\"f2\"]').length;", 1);
+  g_assert_cmpint (js_int ("return document.querySelectorAll('.claim.marked').length;"), ==, 0);
+
   /* Larger text, without reloading the page. */
   g_settings_set_uint (lede_application_get_settings (app), "font-size", 24);
   wait_js ("return parseInt(getComputedStyle(document.body).fontSize);", 24);
