@@ -57,6 +57,7 @@ typedef struct
   ClaimInfo *info;
   LedeWordFilter filter;
   GHashTable *prefixes;
+  const LedeWordList *function_words;
   guint8 *token_signals;    /* per token: the Signals of the phrases that start there */
   guint8 *sentence_signals; /* per sentence */
   gboolean *sentence_done;
@@ -508,6 +509,53 @@ find_conflicting_figures (Ctx *c)
     }
 }
 
+/* The stem of a content word at token @i (lower case; plural, -ed, -ing
+ * and a final e dropped: "votes", "voted" → "vot"), hashed; 0 for names,
+ * numbers and short or common words. */
+static guint
+stem_hash (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s;
+  char buf[48];
+
+  if ((lede_doc_token (c->doc, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED)) != LEDE_TOKEN_WORD)
+    return 0;
+  s = lede_doc_token_str (c->doc, i, &len);
+  if (len < 3 || len >= sizeof buf || word_in (c, i, context_skip)
+      || lede_word_list_lookup_folded (c->function_words, s, len) != NULL)
+    return 0;
+  for (gsize k = 0; k < len; k++)
+    buf[k] = g_ascii_tolower (s[k]);
+  if (len > 4 && buf[len - 1] == 's' && buf[len - 2] != 's')
+    len--;
+  if (len > 5 && buf[len - 2] == 'e' && buf[len - 1] == 'd')
+    len -= 2;
+  else if (len > 6 && buf[len - 3] == 'i' && buf[len - 2] == 'n' && buf[len - 1] == 'g')
+    len -= 3;
+  if (len > 3 && buf[len - 1] == 'e')
+    len--;
+  buf[len] = '\0';
+  return g_str_hash (buf) | 1;
+}
+
+/* Adds the claim's content words to @add, or tells whether one is in @find. */
+static gboolean
+add_topic_words (const Ctx *c, const ClaimInfo *info, GHashTable *add, GHashTable *find)
+{
+  for (guint t = info->first; t < info->end; t++)
+    {
+      guint h = stem_hash (c, t);
+      if (h == 0)
+        continue;
+      if (add)
+        g_hash_table_add (add, GUINT_TO_POINTER (h));
+      else if (g_hash_table_contains (find, GUINT_TO_POINTER (h)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* An actor another source accuses, rebuts or contradicts is a side in a
  * dispute: what it asserts in the article is contested too ("We won",
  * says the candidate whose vote count the authorities contradict). */
@@ -517,6 +565,7 @@ contest_sides (Ctx *c)
   LedeDoc *doc = c->doc;
   guint nactors = doc->actors->len;
   g_autofree int *contester = NULL;
+  GHashTable *topic;
 
   if (nactors == 0)
     return;
@@ -544,6 +593,11 @@ contest_sides (Ctx *c)
             contester[t] = claim->claimant;
         }
     }
+  /* What the dispute is about: the words of the contested claims. */
+  topic = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < doc->claims->len; i++)
+    if (c->direct[i])
+      add_topic_words (c, &c->info[i], topic, NULL);
   for (guint i = 0; i < doc->claims->len; i++)
     {
       LedeClaim *claim = g_ptr_array_index (doc->claims, i);
@@ -552,9 +606,14 @@ contest_sides (Ctx *c)
           || contester[claim->claimant] == -2 || claim->stance != LEDE_STANCE_STATEMENT
           || (flags & LEDE_VERB_PLEDGE))
         continue;
+      /* A side's word on something else ("the club announced the coach's
+       * sacking") is not part of the dispute. */
+      if (!add_topic_words (c, &c->info[i], NULL, topic))
+        continue;
       add_id (claim->disputed_by, contester[claim->claimant], claim->claimant);
       mark (claim, LEDE_DISPUTE_REBUTTAL);
     }
+  g_hash_table_unref (topic);
 }
 
 static gboolean
@@ -614,6 +673,7 @@ lede_find_disputes (LedeDoc *doc)
   c.token_signals = g_new0 (guint8, c.n + 1);
   lede_word_filter_init (&c.filter, c.words, TRUE);
   c.prefixes = phrase_prefixes (c.words);
+  c.function_words = lede_word_list_get ("function-words");
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
   c.direct = g_new0 (guint8, doc->claims->len);
   c.token_claims = g_new0 (guint8, c.n + 1);
@@ -727,6 +787,21 @@ lede_find_disputes (LedeDoc *doc)
         }
       if (!assertive)
         continue;
+      /* "The club rejected that claim, insisting it had spent £45m": the
+       * same source, going on in the same sentence, in the same dispute. */
+      if (i > 0)
+        {
+          LedeClaim *prev = g_ptr_array_index (doc->claims, i - 1);
+          if (c.direct[i - 1] == DIRECT_ATTACK && prev->span.sentence == s && same_source (prev, claim)
+              && prev->claimant >= 0)
+            {
+              for (guint k = 0; k < prev->disputed_by->len; k++)
+                add_id (claim->disputed_by, g_array_index (prev->disputed_by, int, k), claim->claimant);
+              mark (claim, prev->dispute_reason == LEDE_DISPUTE_DENIAL ? LEDE_DISPUTE_REBUTTAL
+                                                                       : prev->dispute_reason);
+              continue;
+            }
+        }
       /* "Pritchard said the goal should have been ruled out. The referee
        * said he saw no contact.": a denial in all but name. */
       if (has_negation (&c, info))
