@@ -94,8 +94,8 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && strlen (*set) == len
-        && g_ascii_strncasecmp (s, *set, len) == 0)
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && g_ascii_strncasecmp (s, *set, len) == 0
+        && (*set)[len] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -593,6 +593,13 @@ contest_sides (Ctx *c)
             contester[t] = claim->claimant;
         }
     }
+  {
+    gboolean any = FALSE;
+    for (guint a = 0; a < nactors && !any; a++)
+      any = contester[a] != -2;
+    if (!any)
+      return;
+  }
   /* What the dispute is about: the words of the contested claims. */
   topic = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < doc->claims->len; i++)
