@@ -400,6 +400,39 @@ test_estimates_and_rejections (void)
 }
 
 static void
+test_structures (void)
+{
+  const char *actors[] = { "João Cardoso|person", "Lumen Bank|organization", "Ostia|place",
+                           "Kira Holt|person",    "Varo Group|organization", NULL };
+  g_autoptr (LedeDoc) doc
+    = doc_new ("Ostia's finance minister, João Cardoso, urged banks to lend more. "
+               "Meanwhile, the opposition — which has gained ground in every poll this year — has promised "
+               "to cut taxes. "
+               "According to people familiar with the matter, Lumen Bank will sell its insurance arm. "
+               "Lumen Bank reported a loss. Varo Group was fined. The company said it would appeal. "
+               "Officials said little.\n\n"
+               "“We will not give up,” Kira Holt said.\n\n"
+               "“Not now, not ever.”",
+               actors);
+  int opposition, people;
+
+  run (doc);
+  g_assert_cmpint (get_claim (doc, "lend more")->claimant, ==, 0);
+  opposition = actor_index (doc, "opposition");
+  g_assert_cmpint (opposition, >=, 0);
+  g_assert_cmpint (get_claim (doc, "cut taxes")->claimant, ==, opposition);
+  people = actor_index (doc, "people familiar with the matter");
+  g_assert_cmpint (people, >=, 0);
+  g_assert_cmpint (get_claim (doc, "insurance arm")->claimant, ==, people);
+  /* "The company": the organization the article names most. */
+  g_assert_cmpint (get_claim (doc, "would appeal")->claimant, ==, 1);
+  g_assert_null (find_claim (doc, "little"));
+  /* A quoted paragraph after a quoted speaker is the speaker's. */
+  g_assert_cmpint (get_claim (doc, "Not now")->claimant, ==, 3);
+  assert_offsets (doc);
+}
+
+static void
 test_figure_sources (void)
 {
   const char *actors[] = { "Red Crescent|organization", "Ana Reyes|person", NULL };
@@ -489,6 +522,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/claims/not-claims", test_not_claims);
   g_test_add_func ("/lede/core/claims/other-senses", test_other_senses);
   g_test_add_func ("/lede/core/claims/estimates-and-rejections", test_estimates_and_rejections);
+  g_test_add_func ("/lede/core/claims/structures", test_structures);
   g_test_add_func ("/lede/core/claims/figure-sources", test_figure_sources);
   g_test_add_func ("/lede/core/claims/names-without-actors", test_names_without_actors);
   g_test_add_func ("/lede/core/claims/pipeline", test_pipeline);
