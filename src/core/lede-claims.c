@@ -1490,13 +1490,52 @@ is_trim (const Ctx *c, guint i)
   return word_in (c, i, (const char *const[]){ "and", "but", "as", "while", "that", "which", "with", NULL });
 }
 
+/* Does the quotation opened at @open close before @end? */
+static gboolean
+quote_closes_before (const Ctx *c, guint open, guint end)
+{
+  for (guint j = open + 1; j < end; j++)
+    if ((c->quote[j] & Q_CLOSE) && (c->quote[j] & Q_MASK) == open + 1)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 trim_span (const Ctx *c, guint *first, guint *end)
 {
+  /* A dateline is no part of a statement: "LONDON (Reuters) - Oil rose …" */
+  if ((tok (c, *first)->flags & (LEDE_TOKEN_PARAGRAPH_START | LEDE_TOKEN_UPPER))
+      == (LEDE_TOKEN_PARAGRAPH_START | LEDE_TOKEN_UPPER))
+    for (guint j = *first + 1; j < *end && j < *first + 8; j++)
+      if (is_dash (c, j) && (tok (c, j)->flags & LEDE_TOKEN_SPACE_BEFORE))
+        {
+          *first = j + 1;
+          break;
+        }
   while (*first < *end && (tok (c, *first)->flags & LEDE_TOKEN_PUNCT) && is_trim (c, *first))
-    (*first)++;
+    {
+      /* Keep an opening mark whose quotation closes inside the span. */
+      if ((c->quote[*first] & Q_OPEN) && quote_closes_before (c, *first, *end))
+        break;
+      (*first)++;
+    }
   while (*end > *first && is_trim (c, *end - 1))
-    (*end)--;
+    {
+      guint last = *end - 1;
+      /* … and a closing one whose quotation opened inside it. */
+      if ((c->quote[last] & Q_CLOSE) && (c->quote[last] & Q_MASK) - 1 >= *first)
+        break;
+      (*end)--;
+    }
+  /* A span that is one whole quotation goes without its marks. */
+  if (*end > *first + 1 && (c->quote[*first] & Q_OPEN) && (c->quote[*end - 1] & Q_CLOSE)
+      && (c->quote[*end - 1] & Q_MASK) == *first + 1)
+    {
+      (*first)++;
+      (*end)--;
+      while (*end > *first && is_trim (c, *end - 1) && !(tok (c, *end - 1)->flags & LEDE_TOKEN_QUOTE))
+        (*end)--;
+    }
   return *end > *first;
 }
 

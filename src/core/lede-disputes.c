@@ -455,22 +455,79 @@ mark (LedeClaim *claim, LedeDisputeReason reason)
   claim->dispute_reason = reason;
 }
 
-/* The claimant of the latest claim before @index, not far back, from
- * another source: who a rebuttal answers. */
-static int
-answered_source (const LedeDoc *doc, guint index)
+/* The stem of a content word at token @i (lower case; plural, -ed, -ing
+ * and a final e dropped: "votes", "voted" → "vot"), hashed; 0 for names,
+ * numbers and short or common words. */
+static guint
+stem_hash (const Ctx *c, guint i)
 {
-  const LedeClaim *claim = g_ptr_array_index (doc->claims, index);
+  gsize len;
+  const char *s;
+  char buf[48];
 
+  if ((lede_doc_token (c->doc, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED)) != LEDE_TOKEN_WORD)
+    return 0;
+  s = lede_doc_token_str (c->doc, i, &len);
+  if (len < 3 || len >= sizeof buf || word_in (c, i, context_skip)
+      || lede_word_list_lookup_folded (c->function_words, s, len) != NULL)
+    return 0;
+  for (gsize k = 0; k < len; k++)
+    buf[k] = g_ascii_tolower (s[k]);
+  if (len > 4 && buf[len - 1] == 's' && buf[len - 2] != 's')
+    len--;
+  if (len > 5 && buf[len - 2] == 'e' && buf[len - 1] == 'd')
+    len -= 2;
+  else if (len > 6 && buf[len - 3] == 'i' && buf[len - 2] == 'n' && buf[len - 1] == 'g')
+    len -= 3;
+  if (len > 3 && buf[len - 1] == 'e')
+    len--;
+  buf[len] = '\0';
+  return g_str_hash (buf) | 1;
+}
+
+/* Who a rebuttal answers: the source of the claim before it, not far
+ * back, from another source, that shares the most content words with it
+ * (none when no claim does). */
+static int
+answered_source (Ctx *c, guint index)
+{
+  const LedeDoc *doc = c->doc;
+  const LedeClaim *claim = g_ptr_array_index (doc->claims, index);
+  const ClaimInfo *info = &c->info[index];
+  guint stems[64];
+  guint n = 0;
+  int best = -1;
+  guint best_shared = 0;
+
+  for (guint t = info->first; t < info->end && n < G_N_ELEMENTS (stems); t++)
+    {
+      guint h = stem_hash (c, t);
+      if (h != 0)
+        stems[n++] = h;
+    }
   for (guint k = index; k > 0; k--)
     {
       const LedeClaim *prev = g_ptr_array_index (doc->claims, k - 1);
+      const ClaimInfo *pi = &c->info[k - 1];
+      guint shared = 0;
       if (claim->span.sentence > prev->span.sentence + ANSWER_REACH)
         break;
-      if (!same_source (prev, claim) && prev->claimant >= 0)
-        return prev->claimant;
+      if (same_source (prev, claim) || prev->claimant < 0)
+        continue;
+      for (guint t = pi->first; t < pi->end; t++)
+        {
+          guint h = stem_hash (c, t);
+          for (guint j = 0; h != 0 && j < n; j++)
+            if (stems[j] == h)
+              {
+                shared++;
+                break;
+              }
+        }
+      if (shared > best_shared)
+        best = prev->claimant, best_shared = shared;
     }
-  return -1;
+  return best;
 }
 
 static void
@@ -507,36 +564,6 @@ find_conflicting_figures (Ctx *c)
           add_id (b->disputed_by, a->claimant, b->claimant);
         }
     }
-}
-
-/* The stem of a content word at token @i (lower case; plural, -ed, -ing
- * and a final e dropped: "votes", "voted" → "vot"), hashed; 0 for names,
- * numbers and short or common words. */
-static guint
-stem_hash (const Ctx *c, guint i)
-{
-  gsize len;
-  const char *s;
-  char buf[48];
-
-  if ((lede_doc_token (c->doc, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED)) != LEDE_TOKEN_WORD)
-    return 0;
-  s = lede_doc_token_str (c->doc, i, &len);
-  if (len < 3 || len >= sizeof buf || word_in (c, i, context_skip)
-      || lede_word_list_lookup_folded (c->function_words, s, len) != NULL)
-    return 0;
-  for (gsize k = 0; k < len; k++)
-    buf[k] = g_ascii_tolower (s[k]);
-  if (len > 4 && buf[len - 1] == 's' && buf[len - 2] != 's')
-    len--;
-  if (len > 5 && buf[len - 2] == 'e' && buf[len - 1] == 'd')
-    len -= 2;
-  else if (len > 6 && buf[len - 3] == 'i' && buf[len - 2] == 'n' && buf[len - 1] == 'g')
-    len -= 3;
-  if (len > 3 && buf[len - 1] == 'e')
-    len--;
-  buf[len] = '\0';
-  return g_str_hash (buf) | 1;
 }
 
 /* Adds the claim's content words to @add, or tells whether one is in @find. */
@@ -782,7 +809,7 @@ lede_find_disputes (LedeDoc *doc)
           for (guint k = 0; k < claim->targets->len; k++)
             add_id (claim->disputed_by, g_array_index (claim->targets, int, k), claim->claimant);
           if (claim->disputed_by->len == 0)
-            add_id (claim->disputed_by, answered_source (doc, i), claim->claimant);
+            add_id (claim->disputed_by, answered_source (&c, i), claim->claimant);
           mark (claim, LEDE_DISPUTE_REBUTTAL);
           c.direct[i] = DIRECT_ATTACK;
           continue;
@@ -853,7 +880,7 @@ lede_find_disputes (LedeDoc *doc)
                 add_id (claim->disputed_by, next->claimant, claim->claimant);
             }
           if (claim->disputed_by->len == 0)
-            add_id (claim->disputed_by, answered_source (doc, i), claim->claimant);
+            add_id (claim->disputed_by, answered_source (&c, i), claim->claimant);
           mark (claim, LEDE_DISPUTE_REBUTTAL);
         }
     }
