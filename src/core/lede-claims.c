@@ -445,6 +445,23 @@ mark_quotes (Ctx *c)
 
 /* ---- noun phrases ---- */
 
+static const char *const source_preps[] = { "at", "for", "of", "from", "with", "in", NULL };
+
+/* Is token @i a noun for an unnamed person or group ("spokesman", "analysts")? */
+static gboolean
+source_noun (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s, *value;
+
+  if (!(tok (c, i)->flags & LEDE_TOKEN_WORD))
+    return FALSE;
+  s = lede_doc_token_str (c->doc, i, &len);
+  value = lede_word_list_lookup_folded (c->sources, s, len);
+  return value != NULL && (g_str_has_prefix (value, "person") || g_str_has_prefix (value, "group"))
+         && strstr (value, "anaphor") == NULL;
+}
+
 /* The first token of the noun phrase that ends with token @last. */
 static guint
 np_start (const Ctx *c, guint first, guint last)
@@ -477,11 +494,24 @@ np_start (const Ctx *c, guint first, guint last)
       if (word_in (c, t, determiners))
         {
           k = t;
+          /* "a source at the state company": on to the source. */
+          if (t > first + 1 && word_in (c, t - 1, source_preps) && source_noun (c, t - 2))
+            {
+              k = t - 1;
+              continue;
+            }
           break;
         }
       /* "Secretary of State", "University of Leeds" */
       if (word_in (c, t, (const char *const[]){ "of", "de", "del", "la", "al", NULL }) && t > first
           && is_capitalized (c, t - 1) && is_capitalized (c, k))
+        {
+          k = t;
+          continue;
+        }
+      /* "a spokesman for the ministry", "an analyst at Halden Research":
+       * the phrase goes on back to the unnamed source it belongs to. */
+      if (word_in (c, t, source_preps) && t > first && source_noun (c, t - 1))
         {
           k = t;
           continue;
@@ -898,8 +928,30 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
         head = i - 1;
         break;
       }
+  /* "a spokesman for the ministry" speaks for the ministry; "a source at
+   * the state company" is a source of its own. */
+  for (guint i = first; i + 1 < head; i++)
+    if (source_noun (c, i) && word_in (c, i + 1, source_preps))
+      {
+        for (guint j = i + 2; j <= head; j++)
+          {
+            const LedeActor *owner = actor_at (c, doc->token_actor[j]);
+            if (owner != NULL && (owner->kind == LEDE_ACTOR_ORGANIZATION || owner->kind == LEDE_ACTOR_PLACE))
+              {
+                src->text = lede_doc_dup_range (doc, first, end);
+                src->type = SRC_ACTOR;
+                source_set_actor (c, src, doc->token_actor[j]);
+                return;
+              }
+          }
+        head = i;
+        break;
+      }
 
   src->text = lede_doc_dup_range (doc, first, end);
+  /* "No group has claimed …": nobody says anything. */
+  if (word_in (c, first, (const char *const[]){ "no", "nobody", "none", "neither", NULL }))
+    return;
   if (end - first == 1 && (word_in (c, head, pronouns_person) || word_in (c, head, pronouns_other)))
     {
       resolve_pronoun (c, head, sentence_first, src);
@@ -1143,6 +1195,29 @@ subject_after (const Ctx *c, Cue *cue, guint end)
   return TRUE;
 }
 
+/* The noun phrase that opens the sentence (before its verb), for a cue
+ * with no subject of its own: "The minister toured the site and said …". */
+static gboolean
+sentence_subject (const Ctx *c, guint first, guint k, Cue *cue)
+{
+  guint s0 = first;
+
+  while (s0 < k
+         && ((tok (c, s0)->flags & LEDE_TOKEN_QUOTE) || is_adverb (c, s0)
+             || word_in (c, s0, (const char *const[]){ "but", "and", "yet", NULL })))
+    s0++;
+  cue->np_first = s0;
+  cue->np_end = s0;
+  if (s0 < k && word_in (c, s0, determiners))
+    cue->np_end++;
+  while (cue->np_end < k && cue->np_end - s0 < 6
+         && (tok (c, cue->np_end)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE))
+         && !word_in (c, cue->np_end, aux_words) && !word_in (c, cue->np_end, stop_words)
+         && !(cue->np_end > s0 && !is_capitalized (c, cue->np_end) && ends_with_ed (c, cue->np_end)))
+    cue->np_end++;
+  return cue->np_end > s0;
+}
+
 /* Does a clause (something said) start at @k, rather than a thing ("added
  * a second goal", "added 200 jobs")? */
 static gboolean
@@ -1253,31 +1328,21 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
           && ((ends_with_ing (c, cue->v) && punct_is (c, k, ","))
               || word_in (c, k, (const char *const[]){ "and", "but", NULL })))
         {
-          /* ", saying …", "… and called for …": the same source goes on. */
+          /* ", saying …", "… and called for …": the same source goes on;
+           * the sentence's subject is kept in case no cue before is kept. */
           cue->follow = TRUE;
           cue->clause_first = k;
+          if (!sentence_subject (c, first, k, cue))
+            cue->np_first = cue->np_end = 0;
           cue->comp = find_complement (c, cue, end);
           return cue->comp != G_MAXUINT;
         }
-      if (k > (int) first && ncues == 0 && !(cue->flags & LEDE_VERB_WEAK)
-          && word_in (c, k, (const char *const[]){ "and", NULL }))
+      if (k > (int) first && ncues == 0
+          && ((!(cue->flags & LEDE_VERB_WEAK) && word_in (c, k, (const char *const[]){ "and", NULL }))
+              || (ends_with_ing (c, cue->v) && punct_is (c, k, ","))))
         {
-          /* "The minister toured the site and said …": the sentence's subject. */
-          guint s0 = first;
-          while (s0 < (guint) k
-                 && ((tok (c, s0)->flags & LEDE_TOKEN_QUOTE) || is_adverb (c, s0)
-                     || word_in (c, s0, (const char *const[]){ "but", "and", "yet", NULL })))
-            s0++;
-          cue->np_first = s0;
-          cue->np_end = s0;
-          if (s0 < (guint) k && word_in (c, s0, determiners))
-            cue->np_end++;
-          while (cue->np_end < (guint) k && cue->np_end - s0 < 6
-                 && (tok (c, cue->np_end)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE))
-                 && !word_in (c, cue->np_end, aux_words) && !word_in (c, cue->np_end, stop_words)
-                 && !(cue->np_end > s0 && !is_capitalized (c, cue->np_end) && ends_with_ed (c, cue->np_end)))
-            cue->np_end++;
-          if (cue->np_end == s0)
+          /* "Goldman raised its forecast, saying …" too. */
+          if (!sentence_subject (c, first, k, cue))
             return FALSE;
           /* Only a source-like subject: the weak verbs' test. */
           cue->flags |= LEDE_VERB_WEAK;
@@ -1313,9 +1378,14 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
                   }
                 if (tok (c, j)->flags & LEDE_TOKEN_QUOTE)
                   break;
-                if (!is_dash (c, k) && j < k - 14)
+                if (!is_dash (c, k) && j < k - 40)
                   break;
               }
+          /* Only a relative clause runs long between its commas: "A source,
+           * who spoke on condition of anonymity because …, said". */
+          if (p >= 0 && !is_dash (c, k) && k - p > 15
+              && !word_in (c, p + 1, (const char *const[]){ "who", "which", "whose", NULL }))
+            p = -1;
           if (p < 0 && !skipped_quantifier)
             return FALSE;
           last = (p >= 0 ? p : k) - 1;
@@ -1359,6 +1429,15 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       cue->np_end = k + 1;
       cue->clause_first = cue->np_first;
       if (cue->np_first > (guint) k)
+        return FALSE;
+      /* "its price forecast", "their latest report": a noun, not a verb. */
+      if (word_in (c, cue->np_first,
+                   (const char *const[]){ "its", "their", "his", "her", "our", "my", "your", NULL })
+          && !ends_with_ed (c, cue->v)
+          && !word_in (c, cue->v,
+                       (const char *const[]){ "said", "says", "told", "wrote", "found", "thinks", "believes",
+                                              "insists", "argues", "warns", "adds", "notes", "claims",
+                                              NULL }))
         return FALSE;
       if (cue->np_first > first + 1 && word_in (c, cue->np_first - 1, said_nouns))
         {
@@ -1769,7 +1848,20 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           while (p > 0 && !cues[p - 1].ok)
             p--;
           if (p == 0)
-            continue;
+            {
+              if (cue->np_first < cue->np_end)
+                {
+                  resolve_np (c, first, cue->np_first, cue->np_end, &cue->src);
+                  cue->flags |= LEDE_VERB_WEAK;
+                  cue->follow = FALSE;
+                  cue->ok = accept_source (c, cue, si);
+                  if (cue->ok && cue->src.pending)
+                    source_set_actor (c, &cue->src,
+                                      unnamed_actor (c, cue->src.pfirst, cue->src.pend, cue->src.phead,
+                                                     cue->src.kind));
+                }
+              continue;
+            }
           cue->src.claimant = cues[p - 1].src.claimant;
           cue->src.text = g_strdup (cues[p - 1].src.text);
           cue->src.type = cues[p - 1].src.type;
