@@ -64,6 +64,7 @@ typedef struct
   guint32 *quote;
   const LedeWordList *verbs;
   const LedeWordList *sources;
+  const LedeWordList *common;
   /* speaker memory for pronouns */
   int last_person_claim; /* index into doc->claims */
   guint last_person_sentence;
@@ -557,8 +558,8 @@ np_after (const Ctx *c, guint i, guint end)
       /* "told reporters he …", "told Reuters the toll …": a pronoun or an
        * article starts the next clause. */
       if (k > i
-          && (word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)
-              || word_in (c, k, determiners)))
+          && (word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other) || word_in (c, k, determiners)
+              || word_in (c, k, prepositions)))
         break;
       if (word_in (c, k, stop_words) || word_in (c, k, aux_words))
         {
@@ -1067,9 +1068,11 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
       source_set_actor (c, src, covered);
       return;
     }
+  /* A capitalized word no actor covers: a name the actors stage missed,
+   * unless it is a common word that only opens the sentence ("Shares"). */
   if (is_capitalized (c, head)
-      && !(tok (c, head)->flags & LEDE_TOKEN_SENTENCE_START && head == first && end - first == 1
-           && word_in (c, head, stop_words)))
+      && !((tok (c, head)->flags & LEDE_TOKEN_SENTENCE_START)
+           && (word_in (c, head, stop_words) || lede_word_list_lookup_folded (c->common, hs, hlen) != NULL)))
     {
       src->type = SRC_NAME;
       src->kind = LEDE_ACTOR_PERSON;
@@ -2067,6 +2070,7 @@ lede_find_claims (LedeDoc *doc)
   c.quote = g_new0 (guint32, c.n);
   c.verbs = lede_word_list_get ("reporting-verbs");
   c.sources = lede_word_list_get ("unnamed-sources");
+  c.common = lede_word_list_get ("common-words");
   c.last_person_claim = -1;
   c.last_claim_sentence = -1;
   c.first_created = doc->actors->len;
