@@ -157,7 +157,7 @@ phrase_prefixes (const LedeWordList *list)
 
   if (g_once_init_enter (&prefixes))
     {
-      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       lede_word_list_foreach (list, add_prefixes, set);
       g_once_init_leave (&prefixes, set);
     }
