@@ -1915,6 +1915,26 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
               lo = MAX (lo, MAX (cues[p].vend, cues[p].np_end));
           sf = lo;
           se = b;
+          /* "The plan, the minister said, would cost $5bn": the statement
+           * goes on after a parenthetical attribution. */
+          if (!cue->according && cue->np_first < cue->v && b > lo && punct_is (c, b - 1, ","))
+            {
+              guint a = MAX (cue->vend, cue->np_end);
+              guint limit = a + 8;
+              /* past "on Tuesday", "in a statement" */
+              while (a < end && a < limit && (tok (c, a)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_NUMBER)))
+                a++;
+              if (a + 1 < end && punct_is (c, a, ",") && (tok (c, a + 1)->flags & LEDE_TOKEN_WORD)
+                  && !is_capitalized (c, a + 1) && !ends_with_ing (c, a + 1) && !word_in (c, a + 1, relatives)
+                  && !word_in (c, a + 1, (const char *const[]){ "according", NULL }))
+                {
+                  gboolean later = FALSE;
+                  for (guint p = k + 1; p < ncues; p++)
+                    later = later || cues[p].ok;
+                  if (!later)
+                    se = end;
+                }
+            }
           /* … or at the quotation that closes right before this cue. */
           for (guint j = b + 1; j > lo && j + 3 > b + 1; j--)
             if (c->quote[j - 1] & Q_CLOSE)
