@@ -433,6 +433,35 @@ test_structures (void)
 }
 
 static void
+test_wire_style (void)
+{
+  const char *actors[] = { "Health Ministry|organization", "Goldman Sachs|organization", NULL };
+  g_autoptr (LedeDoc) doc = doc_new ("LONDON (Reuters) - Oil prices rose 2% on Tuesday, traders said.\n\n"
+                                     "A spokesman for the Health Ministry said the clinic would reopen. "
+                                     "A source at the port, who asked not to be named because he was not "
+                                     "allowed to speak to reporters, said repairs could take a week. "
+                                     "Goldman Sachs raised its forecast, saying demand was strong. "
+                                     "The plan, the minister said on Tuesday, would cost $5 billion.",
+                                     actors);
+  g_autofree char *oil = NULL, *plan = NULL;
+  int source;
+
+  run (doc);
+  /* The dateline is not part of what the traders said. */
+  oil = claim_text (doc, get_claim (doc, "Oil prices"));
+  g_assert_cmpstr (oil, ==, "Oil prices rose 2% on Tuesday");
+  /* A spokesman speaks for the ministry; a source is a source of its own. */
+  g_assert_cmpint (get_claim (doc, "clinic")->claimant, ==, 0);
+  source = actor_index (doc, "source at the port");
+  g_assert_cmpint (source, >=, 0);
+  g_assert_cmpint (get_claim (doc, "repairs")->claimant, ==, source);
+  g_assert_cmpint (get_claim (doc, "demand was strong")->claimant, ==, 1);
+  /* The statement goes on after the attribution. */
+  plan = claim_text (doc, get_claim (doc, "The plan"));
+  g_assert_true (g_str_has_suffix (plan, "would cost $5 billion"));
+}
+
+static void
 test_figure_sources (void)
 {
   const char *actors[] = { "Red Crescent|organization", "Ana Reyes|person", NULL };
@@ -523,6 +552,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/claims/other-senses", test_other_senses);
   g_test_add_func ("/lede/core/claims/estimates-and-rejections", test_estimates_and_rejections);
   g_test_add_func ("/lede/core/claims/structures", test_structures);
+  g_test_add_func ("/lede/core/claims/wire-style", test_wire_style);
   g_test_add_func ("/lede/core/claims/figure-sources", test_figure_sources);
   g_test_add_func ("/lede/core/claims/names-without-actors", test_names_without_actors);
   g_test_add_func ("/lede/core/claims/pipeline", test_pipeline);
