@@ -12,6 +12,10 @@
 #include <unistd.h>
 
 #include "lede-core.h"
+#ifdef LEDE_HAVE_READER
+#include "lede-extract.h"
+#include "lede-http.h"
+#endif
 
 typedef enum
 {
@@ -129,6 +133,63 @@ read_input (const char *path, gsize max_size, char **contents, gsize *length, GE
   return TRUE;
 }
 
+#ifdef LEDE_HAVE_READER
+static gboolean
+is_url (const char *arg)
+{
+  return g_ascii_strncasecmp (arg, "http://", 7) == 0 || g_ascii_strncasecmp (arg, "https://", 8) == 0;
+}
+
+static gboolean
+has_html_extension (const char *path)
+{
+  const char *dot = strrchr (path, '.');
+  return dot != NULL
+         && (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0
+             || g_ascii_strcasecmp (dot, ".xhtml") == 0 || g_ascii_strcasecmp (dot, ".shtml") == 0);
+}
+
+/* Fetches @url with Lede's HTTP client, running a main loop until it is done. */
+static gboolean
+fetch_url (const char *url,
+           gsize max_size,
+           char **contents,
+           gsize *length,
+           char **final_uri,
+           char **charset,
+           gboolean *is_html,
+           GError **error)
+{
+  g_autoptr (LedeHttp) http = lede_http_new ();
+  g_autoptr (LedeHttpResponse) response = NULL;
+  const char *type;
+  GBytes *body;
+  gsize size;
+  const char *data;
+
+  lede_http_set_max_size (http, max_size);
+  response = lede_http_fetch (http, url, LEDE_HTTP_ACCEPT_HTML, NULL, NULL, NULL, error);
+  if (response == NULL)
+    return FALSE;
+  body = lede_http_response_get_body (response);
+  data = g_bytes_get_data (body, &size);
+  type = lede_http_response_get_content_type (response);
+  *is_html = g_strcmp0 (type, "text/html") == 0 || g_strcmp0 (type, "application/xhtml+xml") == 0
+             || lede_extract_looks_like_html (data, size);
+  if (!*is_html && g_strcmp0 (type, "text/plain") != 0)
+    {
+      g_set_error (error, LEDE_EXTRACT_ERROR, LEDE_EXTRACT_ERROR_NOT_HTML,
+                   _ ("not a web page (the server sent %s)"), type != NULL ? type : _ ("no content type"));
+      return FALSE;
+    }
+  *contents = g_strndup (data != NULL ? data : "", size);
+  *length = size;
+  *final_uri = g_strdup (lede_http_response_get_uri (response));
+  *charset = g_strdup (lede_http_response_get_charset (response));
+  return TRUE;
+}
+#endif
+
 static gboolean
 analyze_one (const char *path, const Options *opts)
 {
@@ -136,19 +197,66 @@ analyze_one (const char *path, const Options *opts)
   g_autoptr (LedeAnalysis) analysis = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
   gsize length = 0;
   const char *shown = strcmp (path, "-") == 0 ? _ ("standard input") : path;
+  gboolean html = FALSE;
+  g_autofree char *base_uri = NULL;
+  g_autofree char *charset = NULL;
 
-  if (!read_input (path, opts->max_size, &contents, &length, &error))
+#ifdef LEDE_HAVE_READER
+  if (!is_url (path) && strstr (path, "://") != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_ ("lede-analyze: %s: only http:// and https:// addresses can be fetched\n"), shown);
+      return FALSE;
+    }
+  if (is_url (path))
+    {
+      if (!fetch_url (path, opts->max_size, &contents, &length, &base_uri, &charset, &html, &error))
+        {
+          g_printerr ("lede-analyze: %s: %s\n", shown, error->message);
+          return FALSE;
+        }
+    }
+  else
+#endif
+    if (!read_input (path, opts->max_size, &contents, &length, &error))
     {
       g_printerr ("lede-analyze: %s: %s\n", shown, error->message);
       return FALSE;
     }
 
-  analysis = lede_analysis_new_for_text (contents, length, NULL,
-                                         opts->no_title ? LEDE_ANALYSIS_FLAGS_NONE
-                                                        : LEDE_ANALYSIS_FLAGS_DETECT_TITLE,
-                                         opts->max_size, &error);
+#ifdef LEDE_HAVE_READER
+  if (!html && (has_html_extension (path) || lede_extract_looks_like_html (contents, length)))
+    html = TRUE;
+  if (html)
+    {
+      g_autoptr (LedeArticle) article = NULL;
+
+      if (base_uri == NULL && strcmp (path, "-") != 0)
+        {
+          g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+          base_uri = g_file_get_uri (file);
+        }
+      article = lede_extract_article (contents, length, base_uri, charset, &error);
+      if (article == NULL)
+        {
+          g_printerr ("lede-analyze: %s: %s\n", shown, error->message);
+          return FALSE;
+        }
+      body = lede_article_dup_body_text (article);
+      title = g_strdup (lede_article_get_title (article));
+    }
+#endif
+
+  if (body != NULL)
+    analysis = lede_analysis_new_for_text (body, -1, title, LEDE_ANALYSIS_FLAGS_NONE, opts->max_size, &error);
+  else
+    analysis = lede_analysis_new_for_text (contents, length, NULL,
+                                           opts->no_title ? LEDE_ANALYSIS_FLAGS_NONE
+                                                          : LEDE_ANALYSIS_FLAGS_DETECT_TITLE,
+                                           opts->max_size, &error);
   if (analysis == NULL)
     {
       g_printerr ("lede-analyze: %s: %s\n", shown, error->message);
@@ -205,8 +313,26 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+#ifdef LEDE_HAVE_READER
+  context = g_option_context_new (_ ("FILE… | URL… | -"));
+#else
   context = g_option_context_new (_ ("FILE… | -"));
+#endif
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+#ifdef LEDE_HAVE_READER
+  g_option_context_set_summary (
+    context, _ ("Find the actors, figures and claims of news articles.\n"
+                "\n"
+                "Each FILE is a UTF-8 plain-text article, a web page saved as HTML (.html, .htm,\n"
+                "or any file that starts like HTML), or an http:// or https:// address, which is\n"
+                "fetched; “-” reads standard input. From a web page, the article is extracted\n"
+                "first: its title and main text, without menus, adverts or comments. In a text\n"
+                "file, when the first line is followed by a blank line it is taken as the title.\n"
+                "For each article, lede-analyze prints either a summary for people — actors by\n"
+                "kind with their roles and mention counts, figures with qualifier, unit and\n"
+                "source, and claims with the disputed ones marked [!], who disputes them and\n"
+                "why — or one lede.analysis/1 JSON document (JSON Lines when there are several)."));
+#else
   g_option_context_set_summary (
     context, _ ("Find the actors, figures and claims of news articles.\n"
                 "\n"
@@ -216,6 +342,20 @@ main (int argc, char *argv[])
                 "their roles and mention counts, figures with qualifier, unit and source, and\n"
                 "claims with the disputed ones marked [!], who disputes them and why — or one\n"
                 "lede.analysis/1 JSON document (JSON Lines when there are several files)."));
+#endif
+#ifdef LEDE_HAVE_READER
+  description
+    = g_strdup_printf (_ ("Exit status: 0 when every input was analysed, 1 when any could not be (each\n"
+                          "gets one line on standard error and the others are still analysed), 2 for\n"
+                          "a usage error.\n"
+                          "\n"
+                          "Examples:\n"
+                          "  %s article.txt\n"
+                          "  %s --format=json --pretty saved-page.html\n"
+                          "  %s https://example.org/news/story.html\n"
+                          "  curl -s URL | %s --format=json -\n"),
+                       "lede-analyze", "lede-analyze", "lede-analyze", "lede-analyze");
+#else
   description
     = g_strdup_printf (_ ("Exit status: 0 when every file was analysed, 1 when any could not be (each\n"
                           "gets one line on standard error and the others are still analysed), 2 for\n"
@@ -226,6 +366,7 @@ main (int argc, char *argv[])
                           "  %s --format=json --pretty article.txt\n"
                           "  curl -s URL | %s --format=json -\n"),
                        "lede-analyze", "lede-analyze", "lede-analyze");
+#endif
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 

@@ -33,6 +33,7 @@ typedef enum
   STRENGTH_GIVEN_NAME = 3,
   STRENGTH_RULE = 4,
   STRENGTH_LIST = 5,
+  STRENGTH_TEAM = 6, /* a town acting as its team: "Blackburn have rejected" */
 } Strength;
 
 enum
@@ -75,6 +76,7 @@ typedef struct
   guint8 common;   /* 1 + (0 no, 1 common, 2 never a name), 0 before known */
   guint8 list_len; /* any_list_match () to the end + 1, 0 before known */
   guint8 list_kind;
+  guint8 given;        /* 1 + is a given name, 0 before known */
   const char *demonym; /* or NULL; UNKNOWN before known */
   const char *orgw;    /* org_word (), or NULL; UNKNOWN before known */
   const char *canon;
@@ -110,12 +112,27 @@ is_word (const Ctx *c, guint i)
   return i < c->n && (tok (c, i)->flags & LEDE_TOKEN_WORD);
 }
 
+/* "al-Assad", "el-Sisi", "bin-Laden": a lower-case prefix before a
+ * capitalized name. */
+static inline gboolean
+is_prefixed_name (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+  const char *s = c->doc->text + t->bstart;
+  guint len = t->bend - t->bstart;
+
+  for (guint k = 1; k <= 3 && k + 1 < len; k++)
+    if (s[k] == '-')
+      return g_ascii_isupper (s[k + 1]);
+  return FALSE;
+}
+
 static inline gboolean
 is_cap (const Ctx *c, guint i)
 {
-  return i < c->n
-         && (tok (c, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED))
-              == (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED);
+  if (i >= c->n || !(tok (c, i)->flags & LEDE_TOKEN_WORD))
+    return FALSE;
+  return (tok (c, i)->flags & LEDE_TOKEN_CAPITALIZED) || is_prefixed_name (c, i);
 }
 
 static inline gboolean
@@ -203,71 +220,6 @@ lookup_tok (const Ctx *c, const LedeWordList *list, guint i, gboolean lower)
   return lookup_range (c, list, i, i + 1, lower);
 }
 
-/* The most words an entry of @list starting with token @i has (1 when no
- * longer entry starts with it), from an index built once per list. */
-static GHashTable *first_words_index (const LedeWordList *list, gboolean lower);
-
-static guint
-max_words_from (const Ctx *c, const LedeWordList *list, guint i, gboolean lower)
-{
-  GHashTable *index = first_words_index (list, lower);
-  char buf[KEY_MAX];
-
-  if (join (c, i, i + 1, buf, sizeof buf, lower) == 0)
-    return 1;
-  return MAX (1, GPOINTER_TO_UINT (g_hash_table_lookup (index, buf)));
-}
-
-typedef struct
-{
-  GHashTable *index;
-  gboolean lower;
-} IndexBuild;
-
-static void
-index_entry (const char *entry, const char *value, gpointer user_data)
-{
-  IndexBuild *b = user_data;
-  const char *sp = strchr (entry, ' ');
-  guint words = 1;
-  char *first;
-
-  (void) value;
-  if (sp == NULL)
-    return;
-  for (const char *p = entry; *p; p++)
-    words += *p == ' ';
-  first = b->lower ? g_ascii_strdown (entry, sp - entry) : g_strndup (entry, sp - entry);
-  if (GPOINTER_TO_UINT (g_hash_table_lookup (b->index, first)) < words)
-    g_hash_table_replace (b->index, first, GUINT_TO_POINTER (words));
-  else
-    g_free (first);
-}
-
-G_LOCK_DEFINE_STATIC (indexes);
-
-static GHashTable *
-first_words_index (const LedeWordList *list, gboolean lower)
-{
-  /* Kept for the life of the process, like the lists themselves. */
-  static GHashTable *all;
-  GHashTable *index;
-
-  G_LOCK (indexes);
-  if (all == NULL)
-    all = g_hash_table_new (g_direct_hash, g_direct_equal);
-  index = g_hash_table_lookup (all, list);
-  if (index == NULL)
-    {
-      IndexBuild b = { g_hash_table_new (g_str_hash, g_str_equal), lower };
-      lede_word_list_foreach (list, index_entry, &b);
-      index = b.index;
-      g_hash_table_insert (all, (gpointer) list, index);
-    }
-  G_UNLOCK (indexes);
-  return index;
-}
-
 /* Folds a surface form to a key: lower case, accents and periods and
  * apostrophes dropped, so "U.S." = "US" and "Nicolás" = "Nicolas". */
 static void
@@ -333,6 +285,19 @@ is_common (const Ctx *c, guint i)
   return common_class (c, i) != 0;
 }
 
+static gboolean
+is_given (const Ctx *c, guint i)
+{
+  guint8 *cache;
+
+  if (i >= c->n)
+    return FALSE;
+  cache = &c->info[i].given;
+  if (*cache == 0)
+    *cache = 1 + (is_cap (c, i) && lookup_tok (c, c->given, i, FALSE) != NULL);
+  return *cache == 2;
+}
+
 static const char *
 demonym_country (const Ctx *c, guint i)
 {
@@ -365,6 +330,63 @@ org_word (const Ctx *c, guint i)
 /* The number of tokens a title takes at @i ("Prime Minister", "Secretary
  * of State", "chief executive", "former president"), 0 when none. Title
  * words may be written in any case. */
+/* The titles list as one table, built once: lower-case entry -> TitleEntry;
+ * a first word of longer titles also records their most words. */
+typedef struct
+{
+  guint8 words; /* most words of a title starting with this word */
+  guint8 kind;  /* 0 none, 1 title, 2 modifier */
+} TitleEntry;
+
+static void
+title_entry (const char *entry, const char *value, gpointer user_data)
+{
+  GHashTable *table = user_data;
+  g_autofree char *lower = g_ascii_strdown (entry, -1);
+  const char *sp = strchr (lower, ' ');
+  TitleEntry *t = g_hash_table_lookup (table, lower);
+  guint words = 1;
+
+  if (t == NULL)
+    {
+      t = g_new0 (TitleEntry, 1);
+      g_hash_table_insert (table, g_strdup (lower), t);
+    }
+  if (t->kind != 1)
+    t->kind = value != NULL && strcmp (value, "mod") == 0 ? 2 : 1;
+  if (sp == NULL)
+    return;
+  for (const char *q = lower; *q; q++)
+    words += *q == ' ';
+  {
+    g_autofree char *first = g_strndup (lower, sp - lower);
+    TitleEntry *f = g_hash_table_lookup (table, first);
+    if (f == NULL)
+      {
+        f = g_new0 (TitleEntry, 1);
+        g_hash_table_insert (table, g_steal_pointer (&first), f);
+      }
+    f->words = MAX (f->words, words);
+  }
+}
+
+static const TitleEntry *
+title_lookup (const Ctx *c, guint a, guint b)
+{
+  static GHashTable *table;
+  char buf[KEY_MAX];
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      lede_word_list_foreach (c->titles, title_entry, t);
+      g_once_init_leave (&table, t);
+    }
+  if (join (c, a, b, buf, sizeof buf, TRUE) == 0)
+    return NULL;
+  return g_hash_table_lookup (table, buf);
+}
+
 static guint
 title_len_uncached (const Ctx *c, guint i, guint limit)
 {
@@ -372,22 +394,27 @@ title_len_uncached (const Ctx *c, guint i, guint limit)
    * modifier may also start a longer title ("national security adviser"). */
   for (guint p = i; p < limit && p < i + 4 && is_word (c, p); p++)
     {
-      const char *v;
-      guint max = max_words_from (c, c->titles, p, TRUE);
-      for (guint k = MIN (max, limit - p); k >= 1; k--)
+      const TitleEntry *one = title_lookup (c, p, p + 1);
+      guint max = one != NULL ? MAX (one->words, 1) : 1;
+
+      if (one == NULL)
+        break;
+      for (guint k = MIN (max, limit - p); k >= 2; k--)
         {
+          const TitleEntry *t;
           gboolean words = TRUE;
           for (guint j = p + 1; j < p + k; j++)
             if (!is_word (c, j))
               words = FALSE;
           if (!words)
             continue;
-          v = lookup_range (c, c->titles, p, p + k, TRUE);
-          if (v != NULL && strcmp (v, "mod") != 0)
+          t = title_lookup (c, p, p + k);
+          if (t != NULL && t->kind == 1)
             return p + k - i;
         }
-      v = lookup_tok (c, c->titles, p, TRUE);
-      if (v == NULL || strcmp (v, "mod") != 0)
+      if (one->kind == 1)
+        return p + 1 - i;
+      if (one->kind != 2)
         break;
     }
   return 0;
@@ -548,7 +575,7 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
   if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
     return best;
   e = g_hash_table_lookup (table, buf);
-  if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER) && tok (c, i)->bend - tok (c, i)->bstart >= 4)
+  if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER))
     {
       /* Capitals in datelines and headlines: "BRUSSELS", "NEW YORK". */
       mode = 2;
@@ -570,7 +597,9 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
           return best;
         }
     }
-  if (e->kind != 0)
+  /* A short all-capitals word is an acronym, not a shouted name ("LOS
+   * ANGELES" is found above, "CAN" is not Canada's anything). */
+  if (e->kind != 0 && !(mode == 2 && tok (c, i)->bend - tok (c, i)->bstart < 4))
     best = (ListHit){ 1, e->kind - 1, e->canon };
   return best;
 }
@@ -597,6 +626,51 @@ static const char *const state_nouns[] = {
   "embassy",     "intelligence", "security",    "warplanes",   "jets",       "drones",
   "bombardment", "shelling",     "offensive",   "state",       "parliament", "administration",
   "leadership",  "diplomats",    "prosecutors", "courts",      "sanctions",  NULL,
+};
+
+/* After a town's name these make it a team: "Blackburn have", "Leeds
+ * manager". */
+static const char *const plural_verbs[] = { "have", "are", "were", NULL };
+static const char *const team_words[] = {
+  "boss",   "manager", "striker", "midfielder", "defender", "goalkeeper",
+  "keeper", "winger",  "coach",   "fans",       "forward",  NULL,
+};
+
+static void
+country_entry (const char *entry, const char *value, gpointer user_data)
+{
+  (void) entry;
+  if (value != NULL && value[0] != '\0')
+    g_hash_table_add (user_data, (gpointer) value);
+}
+
+/* Is token @i a country (a place some demonym names)? */
+static gboolean
+is_country (const Ctx *c, guint i)
+{
+  static GHashTable *countries;
+  char buf[KEY_MAX];
+
+  if (g_once_init_enter (&countries))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      lede_word_list_foreach (c->demonyms, country_entry, t);
+      g_once_init_leave (&countries, t);
+    }
+  if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
+    return FALSE;
+  return g_hash_table_contains (countries, buf);
+}
+
+/* Words that end a role read backwards from a name. */
+static const char *const role_stops[] = {
+  "the",  "a",  "an",  "and", "or", "but", "said", "says", "told",
+  "with", "by", "for", "to",  "of", "in",  "on",   "at",   NULL,
+};
+
+static const char *const month_preps[] = {
+  "in",   "on",   "since", "until", "by",      "early", "late", "mid",
+  "last", "next", "this",  "from",  "through", "of",    NULL,
 };
 
 static const char *const member_nouns[] = {
@@ -676,6 +750,9 @@ name_like (const Ctx *c, guint i)
   const char *s = str (c, i, &len);
   const char *hy = memchr (s, '-', len);
 
+  /* "D-Calif.", "R-Texas": a party and a state */
+  if (len > 2 && s[1] == '-' && g_ascii_isupper (s[0]))
+    return FALSE;
   for (gsize k = 0; k < len; k++)
     if (g_ascii_isdigit (s[k]))
       return lookup_tok (c, c->orgs, i, FALSE) != NULL;
@@ -786,14 +863,39 @@ connector_ok (const Ctx *c, guint first, guint i)
   return TRUE;
 }
 
+/* Is the possessive at @j part of an organization's name, as in "King's
+ * College London", "Dockworkers' Union", "Children's Hospital"? Only
+ * when an organization word follows and the owner is not a place
+ * ("China’s Ministry of Commerce" is China's ministry). */
+static gboolean
+possessive_in_name (const Ctx *c, guint i, guint j)
+{
+  const char *w;
+  ListHit h;
+
+  if (!is_cap (c, j + 1) || tok (c, j + 1)->sentence != tok (c, i)->sentence)
+    return FALSE;
+  if (tok (c, j)->flags & LEDE_TOKEN_SPACE_BEFORE)
+    return FALSE;
+  w = org_word (c, j + 1);
+  if (w == NULL || w[0] != '\0')
+    return FALSE;
+  h = any_list_match (c, i, j);
+  if (h.len == j - i && h.kind == LEDE_ACTOR_PLACE)
+    return FALSE;
+  return TRUE;
+}
+
 /* The end of the capitalized chunk that starts at @i. */
 static guint
 chunk_end (const Ctx *c, guint i)
 {
   guint j = i + 1;
 
-  if (is_possessive (c, j))
+  if (is_possessive (c, j) && !possessive_in_name (c, i, j))
     return j;
+  if (is_possessive (c, j))
+    j++;
   while (j < c->n && j - i < MAX_CHUNK)
     {
       if (is_cap (c, j) && tok (c, j)->sentence == tok (c, i)->sentence && !is_always_common (c, j)
@@ -801,7 +903,11 @@ chunk_end (const Ctx *c, guint i)
         {
           j++;
           if (is_possessive (c, j))
-            break;
+            {
+              if (!possessive_in_name (c, i, j))
+                break;
+              j++;
+            }
           continue;
         }
       if (connector_ok (c, i, j))
@@ -825,23 +931,38 @@ role_before (const Ctx *c, guint s)
 {
   guint max = lede_word_list_max_words (c->titles) + 2;
   guint best = s;
+  guint end = s;
 
-  for (guint k = 1; k <= max && k <= s; k++)
+  /* "Portugal's infrastructure minister, João Cardoso, …" */
+  if (s >= 2 && tok_is (c, s - 1, ",") && is_lower_word (c, s - 2))
+    end = s - 1;
+  for (guint k = 1; k <= max && k <= end; k++)
     {
-      guint a = s - k;
+      guint a = end - k;
       if (!is_word (c, a) || tok (c, a)->sentence != tok (c, s)->sentence)
         break;
-      if (title_len (c, a, s) == k)
+      if (title_len (c, a, end) == k)
         best = a;
     }
-  if (best == s)
+  if (best == end)
     return s;
+  if (end < s)
+    {
+      /* The owner may be a possessive: "Portugal's". */
+      while (best > 0 && !is_cap (c, best - 1) && !is_possessive (c, best - 1) && end - best < 4
+             && is_lower_word (c, best - 1) && !tok_in (c, best - 1, role_stops))
+        best--;
+      if (best >= 2 && is_possessive (c, best - 1) && is_cap (c, best - 2))
+        best -= 2;
+      return best;
+    }
   /* Take an owner right before it: "Scotland captain", "Venezuelan
    * foreign minister", "U.S. Secretary of State". */
   while (best > 0 && is_cap (c, best - 1) && tok (c, best - 1)->sentence == tok (c, s)->sentence
          && !is_possessive (c, best) && s - best < 8)
     {
-      if (sentence_initial (c, best - 1) && is_common (c, best - 1) && demonym_country (c, best - 1) == NULL)
+      /* "Union leader …" opening a sentence: the owner stays, but not "The". */
+      if (sentence_initial (c, best - 1) && lookup_tok (c, c->function, best - 1, TRUE) != NULL)
         break;
       best--;
     }
@@ -864,6 +985,44 @@ descriptor_before (const Ctx *c, guint s)
   if (v != NULL && g_str_has_prefix (v, "pre-"))
     return v + 4;
   return NULL;
+}
+
+/* An apposition after a name: "Theresa May, the former British prime
+ * minister", "Dario Amodei, the chief executive of Anthropic". Returns
+ * the role's end and sets *first, or returns 0. */
+static guint
+role_after (const Ctx *c, guint e, guint *first)
+{
+  guint p = e + 1, q, tl = 0;
+
+  if (!tok_is (c, e, ",") || p >= c->n)
+    return 0;
+  if (tok_is (c, p, "the") || tok_is (c, p, "a") || tok_is (c, p, "an"))
+    p++;
+  *first = p;
+  /* Modifiers and owners before the title: "former British", "Starbucks". */
+  for (q = p; q < p + 4 && q < c->n; q++)
+    {
+      const char *v;
+      if (tok (c, q)->sentence != tok (c, e)->sentence)
+        return 0;
+      if ((tl = title_len (c, q, c->n)) > 0)
+        break;
+      v = is_word (c, q) ? lookup_tok (c, c->titles, q, TRUE) : NULL;
+      if (!is_cap (c, q) && (v == NULL || strcmp (v, "mod") != 0))
+        return 0;
+    }
+  if (tl == 0)
+    return 0;
+  q += tl;
+  /* "… of Anthropic" */
+  if ((tok_is (c, q, "of") || tok_is (c, q, "at")) && is_cap (c, q + 1))
+    {
+      q++;
+      while (q < c->n && is_cap (c, q) && q < e + 12)
+        q++;
+    }
+  return q;
 }
 
 /* Types the name part [p, e) of a chunk and adds its candidate. */
@@ -913,6 +1072,16 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
 
   if (strength == 0 && e > p + 1 && lookup_tok (c, c->groups, e - 1, FALSE) != NULL)
     kind = LEDE_ACTOR_GROUP, strength = STRENGTH_RULE; /* "Venezuelan Democrats" */
+  if (e == p + 1 && kind == LEDE_ACTOR_PLACE && strength == STRENGTH_LIST && canon == NULL
+      && !is_country (c, p)
+      && (tok_in (c, e, team_words) || (tok_in (c, e, plural_verbs) && !tok_is (c, p - 1, "the"))))
+    kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_TEAM;
+  if (strength == 0 && role_first == role_end)
+    {
+      guint rf = 0, re = role_after (c, e, &rf);
+      if (re > rf && !(tok (c, p)->flags & LEDE_TOKEN_UPPER))
+        role_first = rf, role_end = re;
+    }
   if (strength == 0 && role_first < role_end)
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_RULE;
   if (strength == 0)
@@ -946,8 +1115,16 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
       kind = strcmp (v, "place") == 0 ? LEDE_ACTOR_PLACE : LEDE_ACTOR_ORGANIZATION;
       strength = STRENGTH_RULE;
     }
-  if (strength == 0 && e > p + 1 && lookup_tok (c, c->given, p, FALSE) != NULL)
+  if (strength == 0 && e > p + 1 && is_given (c, p))
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_GIVEN_NAME;
+  if (strength == 0 && e > p + 1)
+    {
+      /* A place and a name after it: a team, a company, a paper
+       * ("Tennessee Titans", "Texas Instruments", "Boston Globe"). */
+      ListHit h = any_list_match (c, p, e);
+      if (h.len > 0 && h.len < e - p && h.kind == LEDE_ACTOR_PLACE && is_cap (c, p + h.len))
+        kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_RULE;
+    }
   if (strength == 0)
     {
       guint after = e;
@@ -973,10 +1150,17 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
         kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT; /* mostly surnames */
     }
 
+  /* "Harriers manager Louise Grant": a name before a team role is a team. */
+  if (strength < STRENGTH_GIVEN_NAME && tok_in (c, e, team_words))
+    kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_TEAM;
+  /* A generic head alone ("the Board", "the Company") names an actor
+   * only as the short form of one named in full. */
+  if (e == p + 1 && strength == STRENGTH_RULE && org_word (c, p) != NULL)
+    weak = TRUE;
   /* At the start of a sentence a listed name that is also a common word
    * ("House prices …") needs support from elsewhere too. */
   ci = add_cand (c, p, e, kind, strength,
-                 weak && (strength < STRENGTH_LIST || (e == p + 1 && is_common (c, p))) ? CAND_WEAK : 0);
+                 weak && (strength < STRENGTH_RULE || (e == p + 1 && is_common (c, p))) ? CAND_WEAK : 0);
   cand_at (c, ci)->canon = canon;
   cand_at (c, ci)->role_first = role_first;
   cand_at (c, ci)->role_end = role_end;
@@ -1015,7 +1199,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
 
   /* A known name or one with an organization or place head is not split:
    * "General Motors", "Center for Strategic Studies", "Justice Department". */
-  if (whole.len == e - s || (head != NULL && e > s + 1))
+  if (whole.len == e - s || (head != NULL && e > s + 1 && title_before_name (c, s, e) == 0))
     p = e;
 
   while (p < e)
@@ -1043,7 +1227,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
         {
           /* An owner before a title: a place, an organization, a demonym or
            * any capitalized run. */
-          for (guint t = p + 1; t < e && !(t > p + 1 && lookup_tok (c, c->given, p, FALSE) != NULL); t++)
+          for (guint t = p + 1; t < e && !(t > p + 1 && is_given (c, p)); t++)
             if (title_before_name (c, t, e) > 0)
               {
                 if (!(t == p + 1 && demonym_country (c, p) != NULL))
@@ -1056,13 +1240,54 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
         }
       break;
     }
-  if (title_seen && p < e)
-    return type_name (c, p, e, s, role_end, weak);
+  if (title_seen && (p >= e || !is_cap (c, p)))
+    return -1; /* only a title: "Minister of Finance" */
+  if (title_seen)
+    {
+      /* "Venezuela’s President Nicolás Maduro": the owner joins the role. */
+      role_first = s;
+      if (s >= 2 && is_possessive (c, s - 1) && is_cap (c, s - 2))
+        {
+          role_first = s - 2;
+          while (role_first > 0 && s - role_first < 6 && is_cap (c, role_first - 1)
+                 && tok (c, role_first - 1)->sentence == tok (c, s)->sentence)
+            role_first--;
+        }
+      return type_name (c, p, e, role_first, role_end, weak);
+    }
+  if (title_len (c, s, e) == e - s)
+    return -1; /* "the CEO", "the President" */
   role_first = role_before (c, s);
   role_end = s;
+  if (role_first < s && tok_is (c, s - 1, ","))
+    role_end = s - 1;
   if (role_first == s)
     role_first = role_end = 0;
   return type_name (c, s, e, role_first, role_end, weak);
+}
+
+/* May the all-capitals word at @a stand for candidate @ci, as in
+ * "National Electoral Council (CNE)"? Not a dateline's agency ("LOS
+ * ANGELES (AP)") nor a listed name of its own. */
+static gboolean
+acronym_fits (Ctx *c, int ci, guint a)
+{
+  const Cand *cand = &g_array_index (c->cands, Cand, ci);
+  ListHit h;
+
+  if (cand->kind == LEDE_ACTOR_PLACE && cand->end == cand->first + 1)
+    return FALSE;
+  if ((tok (c, cand->first)->flags & LEDE_TOKEN_UPPER) && cand->end > cand->first + 1)
+    return FALSE;
+  h = any_list_match (c, a, a + 1);
+  if (h.len == 1)
+    {
+      /* A listed acronym fits only its own expansion. */
+      char buf[KEY_MAX];
+      gsize n = join (c, cand->first, cand->end, buf, sizeof buf, FALSE);
+      return h.canon != NULL && n > 0 && strcmp (h.canon, buf) == 0;
+    }
+  return TRUE;
 }
 
 /* ---- the scan ---- */
@@ -1085,6 +1310,15 @@ scan (Ctx *c)
         }
 
       weak = c->title_like[i] != 0;
+
+      /* "May 13", "in May": the month, not Theresa May. */
+      if ((tok_is (c, i, "May") || tok_is (c, i, "March"))
+          && ((i + 1 < c->n && (tok (c, i + 1)->flags & LEDE_TOKEN_NUMBER))
+              || (i > 0 && tok_in (c, i - 1, month_preps))))
+        {
+          i++;
+          continue;
+        }
 
       /* Demonyms: a mention of their country only before a word for the
        * state acting (see the rule at the top). */
@@ -1110,7 +1344,7 @@ scan (Ctx *c)
               ci = add_cand (c, i, e, h.kind, STRENGTH_LIST, 0);
               cand_at (c, ci)->canon = h.canon && h.canon[0] != '@' ? h.canon : NULL;
             }
-          else if (lookup_tok (c, c->given, i, FALSE) != NULL && is_cap (c, i + 1) && !is_common (c, i + 1)
+          else if (is_given (c, i) && is_cap (c, i + 1) && !is_common (c, i + 1)
                    && tok (c, i + 1)->sentence == tok (c, i)->sentence)
             {
               /* A byline or a name in a headline: "Peter Blackburn" */
@@ -1162,11 +1396,15 @@ scan (Ctx *c)
                 {
                   const char *last = org_word (c, e - 1);
                   keep = last != NULL && last[0] == '\0' && !is_possessive (c, e);
-                  if (lookup_tok (c, c->given, i, FALSE) != NULL)
+                  if (is_given (c, i))
                     keep = TRUE;
                 }
               if (!keep)
                 {
+                  /* "May said …" after "Theresa May": it may still name an
+                   * actor found elsewhere. */
+                  if (e == i + 1 && lookup_tok (c, c->function, i, TRUE) == NULL)
+                    add_cand (c, i, e, LEDE_ACTOR_PERSON, STRENGTH_DEFAULT, CAND_WEAK);
                   i++;
                   continue;
                 }
@@ -1178,8 +1416,11 @@ scan (Ctx *c)
       {
         guint after = is_possessive (c, e) ? e + 1 : e;
         ListHit h = any_list_match (c, i, e);
-        if (tok_in (c, after, org_after_person) && !(h.len == e - i && h.kind == LEDE_ACTOR_PLACE)
-            && demonym_country (c, e - 1) == NULL && !(h.len == e - i && h.kind == LEDE_ACTOR_GROUP))
+        /* Only after a person's name: a listed name or one with an
+         * organization word ("Apple’s team", "Israel’s government") is
+         * mentioned on its own. */
+        if (tok_in (c, after, org_after_person) && h.len != e - i && org_word (c, e - 1) == NULL
+            && demonym_country (c, e - 1) == NULL)
           {
             guint first = i;
             guint tl;
@@ -1201,18 +1442,17 @@ scan (Ctx *c)
       if (ci >= 0 && cand_at (c, ci)->end == e && cand_at (c, ci)->kind == LEDE_ACTOR_ORGANIZATION
           && tok_in (c, e, member_nouns))
         {
-          Cand *oc = cand_at (c, ci);
-          int gi = add_cand (c, oc->first, e + 1, LEDE_ACTOR_GROUP, STRENGTH_RULE, 0);
+          guint first = cand_at (c, ci)->first;
           /* The organization itself is not mentioned there. */
           cand_at (c, ci)->flags |= CAND_DROP;
-          (void) gi;
+          add_cand (c, first, e + 1, LEDE_ACTOR_GROUP, STRENGTH_RULE, 0);
           i = e + 1;
           continue;
         }
 
       /* "National Electoral Council (CNE)", "Starbucks (SBUX)" */
       if (ci >= 0 && tok_is (c, e, "(") && is_cap (c, e + 1) && tok_is (c, e + 2, ")")
-          && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER))
+          && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER) && acronym_fits (c, ci, e + 1))
         {
           int ai = add_cand (c, e + 1, e + 2, cand_at (c, ci)->kind, cand_at (c, ci)->strength, CAND_ACRONYM);
           cand_at (c, ai)->link = ci;
@@ -1261,6 +1501,19 @@ lookup_key (GHashTable *table, const char *key)
   return GPOINTER_TO_INT (g_hash_table_lookup (table, key)) - 1;
 }
 
+/* The first token after a leading place in an organization's name ("U.S.
+ * Federal Reserve" → "Federal Reserve"), or @cand's first token. */
+static guint
+after_owner (const Ctx *c, const Cand *cand)
+{
+  ListHit h = any_list_match (c, cand->first, cand->end);
+
+  if (cand->kind == LEDE_ACTOR_ORGANIZATION && h.len > 0 && h.kind == LEDE_ACTOR_PLACE
+      && cand->first + h.len + 1 < cand->end)
+    return cand->first + h.len;
+  return cand->first;
+}
+
 /* Registers the keys a candidate gives its actor: its own, and the short
  * forms later mentions may use (surnames, an organization's last word). */
 static void
@@ -1293,6 +1546,13 @@ register_cand (Ctx *c, int ci, GString *key)
           register_key (c->partial, key->str, cand->actor, TRUE);
           fold_range (c, j, j + 1, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
+          if (is_prefixed_name (c, j))
+            {
+              /* "al-Assad" → "Assad" */
+              const char *dash = strchr (key->str, '-');
+              if (dash != NULL)
+                register_key (c->partial, dash + 1, cand->actor, TRUE);
+            }
         }
     }
   else if (w->kind == LEDE_ACTOR_ORGANIZATION)
@@ -1302,8 +1562,17 @@ register_cand (Ctx *c, int ci, GString *key)
       guint ni = 0;
       gboolean object = FALSE;
 
-      /* "Apple Inc." → "Apple" */
-      if (org_word (c, last) != NULL && strcmp (org_word (c, last), "suffix") == 0)
+      for (guint j = cand->first; j < last; j++)
+        if (is_lower_word (c, j))
+          object = TRUE;
+      /* "U.S. Federal Reserve" → "Federal Reserve" */
+      if (after_owner (c, cand) > cand->first)
+        {
+          fold_range (c, after_owner (c, cand), cand->end, key);
+          register_key (c->partial, key->str, cand->actor, TRUE);
+        }
+      /* "Apple Inc." → "Apple", "Northwind Foods" → "Northwind" */
+      if (org_word (c, last) != NULL && last > after_owner (c, cand) && !object)
         {
           fold_range (c, cand->first, last, key);
           register_key (c->partial, key->str, cand->actor, TRUE);
@@ -1311,9 +1580,6 @@ register_cand (Ctx *c, int ci, GString *key)
 
       /* "Glasgow Rangers" → "Rangers", "the Commission"; but "Bank of
        * England" is not "England". */
-      for (guint j = cand->first; j < last; j++)
-        if (is_lower_word (c, j))
-          object = TRUE;
       if (!object && is_cap (c, last)
           && (org_word (c, last) == NULL || strcmp (org_word (c, last), "suffix") != 0))
         {
@@ -1333,6 +1599,44 @@ register_cand (Ctx *c, int ci, GString *key)
     }
 }
 
+/* In a match report a town acting as its team ("Blackburn have …") and
+ * the club word used alone ("Rovers") are one club, when there is one of
+ * each. */
+static void
+merge_team (Ctx *c)
+{
+  Cand *cands = (Cand *) c->cands->data;
+  int team = -1, club = -1;
+
+  for (guint i = 0; i < c->cands->len; i++)
+    {
+      Cand *cand = &cands[i];
+      int a = cand->actor;
+      if (a < 0)
+        continue;
+      if (g_array_index (c->work, WorkActor, a).strength == STRENGTH_TEAM)
+        {
+          if (team >= 0 && team != a)
+            return;
+          team = a;
+        }
+      else if (cand->end == cand->first + 1 && org_word (c, cand->first) != NULL
+               && strcmp (org_word (c, cand->first), "club") == 0
+               && !g_array_index (c->work, WorkActor, a).multi
+               && g_array_index (c->work, WorkActor, a).strength < STRENGTH_LIST)
+        {
+          if (club >= 0 && club != a)
+            return;
+          club = a;
+        }
+    }
+  if (team < 0 || club < 0)
+    return;
+  for (guint i = 0; i < c->cands->len; i++)
+    if (cands[i].actor == club)
+      cands[i].actor = team;
+}
+
 static void
 merge (Ctx *c)
 {
@@ -1340,13 +1644,15 @@ merge (Ctx *c)
   Cand *cands = (Cand *) c->cands->data;
   guint nc = c->cands->len;
 
-  /* Pass 0: full names and listed names create actors. Pass 1: short
-   * forms and acronyms join them. Pass 2: the rest create actors. Pass 3:
-   * weak candidates (sentence-initial or Title Case words) and demonyms
-   * only join actors found by then. */
-  for (guint pass = 0; pass < 4; pass++)
+  /* Pass 0: full names and listed names create actors, names of several
+   * words first (step 0) so that "Redmoor Vale" is there before "Vale".
+   * Pass 1: short forms and acronyms join them. Pass 2: the rest create
+   * actors. Pass 3: weak candidates (sentence-initial or Title Case words)
+   * and demonyms only join actors found by then. */
+  for (guint step = 0; step < 5; step++)
     for (guint i = 0; i < nc; i++)
       {
+        guint pass = step == 0 ? 0 : step - 1;
         Cand *cand = &cands[i];
         gboolean weak = (cand->flags & (CAND_WEAK | CAND_DEMONYM)) != 0;
         gboolean strong = !weak && !(cand->flags & CAND_ACRONYM)
@@ -1356,6 +1662,8 @@ merge (Ctx *c)
         if (cand->actor >= 0 || (cand->flags & CAND_DROP))
           continue;
         if (pass == 0 && !strong)
+          continue;
+        if (step == 0 && cand->end == cand->first + 1)
           continue;
         if (pass < 3 && weak)
           continue;
@@ -1382,8 +1690,16 @@ merge (Ctx *c)
               {
                 a = lookup_key (c->partial, key->str);
                 if (a >= 0 && cand->strength >= STRENGTH_LIST && cand->end == cand->first + 1
-                    && g_array_index (c->work, WorkActor, a).kind != LEDE_ACTOR_PERSON)
+                    && g_array_index (c->work, WorkActor, a).kind != LEDE_ACTOR_PERSON
+                    && g_array_index (c->work, WorkActor, a).strength >= STRENGTH_LIST)
                   a = -1;
+              }
+            /* "the US Centers for Disease Control" after "the Centers for
+             * Disease Control" */
+            if (a < 0 && after_owner (c, cand) > cand->first)
+              {
+                fold_range (c, after_owner (c, cand), cand->end, key);
+                a = lookup_key (c->exact, key->str);
               }
             /* "Apple Inc." after "Apple" */
             if (a < 0 && cand->end > cand->first + 1 && org_word (c, cand->end - 1) != NULL
@@ -1411,6 +1727,8 @@ merge (Ctx *c)
           continue;
         register_cand (c, i, key);
       }
+
+  merge_team (c);
 }
 
 /* ---- output ---- */

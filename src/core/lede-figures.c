@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lede-analysis-private.h"
@@ -48,7 +49,6 @@ typedef struct
  * hashes the word as it lies in the text, without copying it. */
 typedef struct
 {
-  ListId numbers, units, qualifiers, dates;
   GHashTable *building; /* lower-case entry -> WordInfo, while loading */
   Entry *entries;
   guint32 *slots; /* entry index + 1, or 0 */
@@ -76,10 +76,19 @@ letter_class (char ch)
   return ch >= 'a' && ch <= 'z' ? (guint) (ch - 'a') : 26;
 }
 
+/* The filter's bits for words that begin like @s; bit n is set when a
+ * word of length n (or a compound's first part of length n) may start a figure. */
 static inline guint32 *
 filter_bits (Lists *lists, const char *s, gsize len)
 {
   return &lists->may_start[letter_class (s[0])][len > 1 ? letter_class (s[1]) : 26];
+}
+
+static inline gboolean
+filter_has (const Lists *lists, const char *s, gsize len)
+{
+  return (lists->may_start[letter_class (s[0])][len > 1 ? letter_class (s[1]) : 26] & (1u << MIN (len, 31)))
+         != 0;
 }
 
 static inline guint32
@@ -242,10 +251,6 @@ lists_get (void)
       static const char *names[] = { "number-words", "units", "qualifiers", "dates" };
       static const char *starters[] = { "a", "an", "minus", "rs", "rs." };
 
-      lists.numbers = LIST_NUMBERS;
-      lists.units = LIST_UNITS;
-      lists.qualifiers = LIST_QUALIFIERS;
-      lists.dates = LIST_DATES;
       lists.building = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
       for (guint k = 0; k < G_N_ELEMENTS (names); k++)
         {
@@ -270,8 +275,11 @@ typedef struct
   guint n;
   guint done;   /* tokens before this one belong to a figure already */
   int prev_fig; /* the last figure found, for ranges ("10 to 15%"), or -1 */
+  guint prev_first;
+  guint prev_num;
   guint prev_end;
   gboolean prev_bare_unscaled;
+  guint skip_to; /* tokens before this one are passed over */
 } Ctx;
 
 /* What a number reads as, before the words around it say more. */
@@ -350,10 +358,14 @@ glued (const Ctx *c, guint i)
   return i < c->n && !(tflags (c, i) & (LEDE_TOKEN_SPACE_BEFORE | LEDE_TOKEN_PARAGRAPH_START));
 }
 
+/* Are tokens @a and @b in one sentence? A line break ends a figure too
+ * (lists and tables put one item a line), so @b must not start a line. */
 static inline gboolean
 same_sentence (const Ctx *c, guint a, guint b)
 {
-  return a < c->n && b < c->n && tok (c, a)->sentence == tok (c, b)->sentence;
+  if (a >= c->n || b >= c->n || tok (c, a)->sentence != tok (c, b)->sentence)
+    return FALSE;
+  return b <= a || !(tok (c, b)->flags & LEDE_TOKEN_PARAGRAPH_START);
 }
 
 static inline const char *
@@ -498,8 +510,6 @@ lookup_l (const Lists *l, ListId list, const char *key, gsize len, double *num, 
   return info_get (info_lookup (l, key, len), list, num, rest);
 }
 
-#define lookup(list, key, len, num, rest) lookup_l (c->l, (list), (key), (len), (num), (rest))
-
 static const WordInfo *
 tok_info (const Ctx *c, guint i)
 {
@@ -531,7 +541,7 @@ word_may_start (const Ctx *c, guint i, const char *s, gsize len)
 
   if (tflags (c, i) & LEDE_TOKEN_UPPER)
     return TRUE;
-  if ((*filter_bits ((Lists *) c->l, s, len) & (1u << MIN (len, 31))) && tok_info (c, i)->starts)
+  if (filter_has (c->l, s, len) && tok_info (c, i)->starts)
     return TRUE;
   if (g_ascii_isdigit (s[len - 1]))
     return TRUE; /* "Q3", "FY24", "mid-2024" */
@@ -553,15 +563,11 @@ is_stop (const Ctx *c, guint i)
 static int
 month_at (const Ctx *c, guint i)
 {
-  gsize len;
-  const char *s;
   double num;
 
   if (!is_word (c, i) || !(tflags (c, i) & LEDE_TOKEN_CAPITALIZED))
     return 0;
-  s = tstr (c, i, &len);
-  (void) s;
-  if (lookup_tok (c, c->l->dates, i, &num, NULL) != 'm')
+  if (lookup_tok (c, LIST_DATES, i, &num, NULL) != 'm')
     return 0;
   return (int) num;
 }
@@ -664,11 +670,30 @@ set_time (Amount *a, int hour, int minute, const char *ampm)
 static void
 apply_scales (Ctx *c, Amount *a, gboolean money)
 {
-  while (a->end < c->n && is_word (c, a->end) && same_sentence (c, a->end - 1, a->end))
+  for (;;)
     {
       double num;
-      char type = lookup_tok (c, c->l->numbers, a->end, &num, NULL);
+      guint k = a->end;
+      char type;
 
+      /* "$5-million" */
+      if (punct_is (c, k, "-") && glued (c, k) && glued (c, k + 1))
+        k++;
+      if (k >= c->n || !is_word (c, k) || !same_sentence (c, a->end - 1, k)
+          || (tflags (c, k) & LEDE_TOKEN_PARAGRAPH_START))
+        break;
+      type = lookup_tok (c, LIST_NUMBERS, k, &num, NULL);
+      if (type == 0)
+        {
+          /* "2-million-strong" */
+          gsize len;
+          const char *s = tstr (c, k, &len);
+          const char *hy = memchr (s, '-', len);
+          if (hy != NULL && hy > s)
+            type = lookup_l (c->l, LIST_NUMBERS, s, hy - s, &num, NULL);
+          if (type != 'x')
+            break;
+        }
       /* "m" and "k" alone are metres and other things unless money is counted */
       if (type == 'x' || (type == 's' && money))
         {
@@ -676,7 +701,7 @@ apply_scales (Ctx *c, Amount *a, gboolean money)
           a->scale *= num;
           a->scaled = TRUE;
           a->plain = FALSE;
-          a->end++;
+          a->end = k + 1;
         }
       else
         break;
@@ -690,14 +715,14 @@ m_is_million (Ctx *c, guint j)
 {
   guint nf, ne;
 
-  if (lookup_tok (c, c->l->units, j, NULL, NULL) == 'r')
+  if (lookup_tok (c, LIST_UNITS, j, NULL, NULL) == 'r')
     return FALSE;
   return tok_is (c, j, "of") || counted_noun (c, j, FALSE, &nf, &ne);
 }
 
 /* A suffix stuck to the digits: "10th", "1990s", "5bn", "10km", "3pm". */
 static gboolean
-apply_suffix (Ctx *c, guint i, const Digits *d, Amount *a, gboolean money)
+apply_suffix (Ctx *c, const Digits *d, Amount *a, gboolean money)
 {
   char buf[KEY_MAX];
   const char *s = d->suffix;
@@ -741,7 +766,7 @@ apply_suffix (Ctx *c, guint i, const Digits *d, Amount *a, gboolean money)
    * but for temperatures and money scales. */
   if (len == 1 && g_ascii_isupper (s[0]) && !strchr ("CFMBK", s[0]))
     return FALSE;
-  type = lookup (c->l->numbers, buf, len, &num, NULL);
+  type = lookup_l (c->l, LIST_NUMBERS, buf, len, &num, NULL);
   if (type == 'x' || type == 's')
     {
       /* Without money, "100m" is metres ("the 100m", "a 10m fall") unless
@@ -759,14 +784,13 @@ apply_suffix (Ctx *c, guint i, const Digits *d, Amount *a, gboolean money)
       a->scaled = TRUE;
       return TRUE;
     }
-  type = lookup (c->l->units, buf, len, NULL, &unit);
+  type = lookup_l (c->l, LIST_UNITS, buf, len, NULL, &unit);
   if (type != 0 && strchr ("$pdaq", type))
     {
       a->unit_type = type;
       a->unit = unit;
       return TRUE;
     }
-  (void) i;
   return FALSE;
 }
 
@@ -792,7 +816,7 @@ parse_words (Ctx *c, guint i, Amount *a)
         break;
       /* "two hundred and fifty" */
       if (any && last == 'x' && strcmp (buf, "and") == 0
-          && lookup_tok (c, c->l->numbers, j + 1, NULL, NULL) == 'c')
+          && lookup_tok (c, LIST_NUMBERS, j + 1, NULL, NULL) == 'c')
         {
           j++;
           continue;
@@ -802,7 +826,7 @@ parse_words (Ctx *c, guint i, Amount *a)
         {
           /* A compound: a number, then more number or a word. */
           double n1, n2;
-          char t1 = lookup (c->l->numbers, buf, hy - buf, &n1, NULL);
+          char t1 = lookup_l (c->l, LIST_NUMBERS, buf, hy - buf, &n1, NULL);
           const char *rest = hy + 1;
           gsize rest_len = len - (hy - buf) - 1;
           const char *unit;
@@ -812,14 +836,14 @@ parse_words (Ctx *c, guint i, Amount *a)
             break;
           {
             const char *hy2 = memchr (rest, '-', rest_len);
-            t2 = lookup (c->l->numbers, rest, hy2 ? (gsize) (hy2 - rest) : rest_len, &n2, NULL);
+            t2 = lookup_l (c->l, LIST_NUMBERS, rest, hy2 ? (gsize) (hy2 - rest) : rest_len, &n2, NULL);
             if (hy2 != NULL && t1 == 'c' && t2 == 'c' && n1 >= 20 && n2 < 10)
               {
                 /* "forty-two-year-old": tens and units, then a word */
                 n1 += n2;
                 rest_len -= hy2 + 1 - rest;
                 rest = hy2 + 1;
-                t2 = lookup (c->l->numbers, rest, rest_len, &n2, NULL);
+                t2 = lookup_l (c->l, LIST_NUMBERS, rest, rest_len, &n2, NULL);
               }
             else if (hy2 != NULL)
               t2 = 0;
@@ -842,7 +866,7 @@ parse_words (Ctx *c, guint i, Amount *a)
               a->end = j + 1;
               return TRUE;
             }
-          ut = lookup (c->l->units, rest, rest_len, NULL, &unit);
+          ut = lookup_l (c->l, LIST_UNITS, rest, rest_len, NULL, &unit);
           if (ut != 0 && strchr ("dqa$", ut))
             {
               /* "six-year", "one-day", "five-mile", "four-year-old" */
@@ -877,7 +901,7 @@ parse_words (Ctx *c, guint i, Amount *a)
           break;
         }
 
-      type = lookup (c->l->numbers, buf, len, &num, NULL);
+      type = lookup_l (c->l, LIST_NUMBERS, buf, len, &num, NULL);
       if (type == 'c')
         {
           /* "twenty five" joins; "one two" does not */
@@ -901,9 +925,14 @@ parse_words (Ctx *c, guint i, Amount *a)
         }
       else if (type == 'o' && (!any || last == 'c' || last == 'x'))
         {
-          if (any && last == 'c' && num >= 3 && num <= 100 && cur < num && tok_is (c, j + 1, "of"))
+          /* After a cardinal, an ordinal joins only as "twenty first" or
+           * "two hundredth"; "seven ninth" is no number. */
+          if (any && last == 'c' && !(num >= 100 || (cur >= 20 && fmod (cur, 10) == 0 && num < 10))
+              && !(num >= 3 && num <= 20 && cur < num))
+            break;
+          if (any && last == 'c' && num >= 3 && num <= 20 && cur < num)
             {
-              /* "one third of" */
+              /* "one third of", "one third" */
               a->value = round (1000.0 * cur / num) / 10.0;
               a->kind = AMOUNT_FRACTION;
               a->words = TRUE;
@@ -919,7 +948,8 @@ parse_words (Ctx *c, guint i, Amount *a)
           j++;
           break;
         }
-      else if (type == 'F' && any && last == 'c' && cur >= 1 && cur < num)
+      else if (type == 'F' && any && last == 'c' && cur >= 1 && cur < num
+               && (num != 4 || tok_is (c, j + 1, "of")))
         {
           /* "two thirds" */
           a->value = round (1000.0 * cur / num) / 10.0;
@@ -970,7 +1000,7 @@ parse_amount (Ctx *c, guint i, Amount *a, gboolean money)
       a->value = d.value;
       a->plain = d.plain;
       a->int_digits = d.int_digits;
-      if (!apply_suffix (c, i, &d, a, money))
+      if (!apply_suffix (c, &d, a, money))
         return FALSE;
       if (a->kind != AMOUNT_CARDINAL || a->unit_type != 0)
         return TRUE;
@@ -983,6 +1013,17 @@ parse_amount (Ctx *c, guint i, Amount *a, gboolean money)
           Digits md;
           const char *ampm = NULL;
 
+          if (parse_digits (m, mlen, &md) && !md.plain && md.int_digits == 2 && md.value < 60
+              && md.suffix_len == 0 && memchr (m, ',', mlen) == NULL)
+            {
+              /* "1:55.4": minutes and seconds run */
+              a->value = a->value * 60 + md.value;
+              a->unit_type = 'd';
+              a->unit = "seconds";
+              a->plain = FALSE;
+              a->end = i + 3;
+              return TRUE;
+            }
           if (parse_digits (m, mlen, &md) && md.plain && md.int_digits == 2 && md.value < 60)
             {
               const char *part;
@@ -1006,7 +1047,7 @@ parse_amount (Ctx *c, guint i, Amount *a, gboolean money)
                 ampm = md.suffix;
               else if (md.suffix_len != 0)
                 return FALSE;
-              if (ampm == NULL && lookup_tok (c, c->l->units, a->end, NULL, &part) == 't' && part != NULL)
+              if (ampm == NULL && lookup_tok (c, LIST_UNITS, a->end, NULL, &part) == 't' && part != NULL)
                 {
                   ampm = part;
                   a->end++;
@@ -1019,7 +1060,7 @@ parse_amount (Ctx *c, guint i, Amount *a, gboolean money)
       if (a->plain && a->value >= 1 && a->value <= 12 && !money)
         {
           const char *part;
-          if (lookup_tok (c, c->l->units, i + 1, NULL, &part) == 't' && part != NULL
+          if (lookup_tok (c, LIST_UNITS, i + 1, NULL, &part) == 't' && part != NULL
               && same_sentence (c, i, i + 1))
             {
               a->end = i + 2;
@@ -1048,7 +1089,7 @@ unit_at (Ctx *c, guint j, guint *end, const char **unit)
 {
   char buf[KEY_MAX];
 
-  if (j >= c->n)
+  if (j >= c->n || (tflags (c, j) & LEDE_TOKEN_PARAGRAPH_START))
     return 0;
   for (guint k = MIN (3, c->n - j); k >= 1; k--)
     {
@@ -1057,7 +1098,7 @@ unit_at (Ctx *c, guint j, guint *end, const char **unit)
 
       if (k == 1)
         {
-          type = lookup_tok (c, c->l->units, j, NULL, unit);
+          type = lookup_tok (c, LIST_UNITS, j, NULL, unit);
           if (type != 0 && strchr ("$pdaq", type))
             {
               *end = j + 1;
@@ -1070,7 +1111,7 @@ unit_at (Ctx *c, guint j, guint *end, const char **unit)
       len = key_of (c, j, j + k, buf, sizeof buf);
       if (len == 0)
         continue;
-      type = lookup (c->l->units, buf, len, NULL, unit);
+      type = lookup_l (c->l, LIST_UNITS, buf, len, NULL, unit);
       if (type != 0 && strchr ("$pdaq", type))
         {
           *end = j + k;
@@ -1121,7 +1162,7 @@ starts_number (const Ctx *c, guint i)
     return FALSE;
   for (gsize k = 0; k < len; k++)
     buf[k] = lower_ascii (s[k]);
-  type = lookup (c->l->numbers, buf, len, NULL, NULL);
+  type = lookup_l (c->l, LIST_NUMBERS, buf, len, NULL, NULL);
   return type == 'c' || type == 'o' || type == 'x' || type == 'v';
 }
 
@@ -1133,6 +1174,9 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
   guint k = j;
   guint words = 0;
   guint max = singular ? 2 : 4;
+
+  if (tflags (c, j) & LEDE_TOKEN_PARAGRAPH_START)
+    return FALSE;
 
   while (k < c->n && words < max && is_word (c, k) && same_sentence (c, j, k))
     {
@@ -1146,7 +1190,7 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
         break;
       if (month_at (c, k) || has_digit (s, len))
         break;
-      type = lookup_tok (c, c->l->units, k, NULL, NULL);
+      type = lookup_tok (c, LIST_UNITS, k, NULL, NULL);
       if (type == 'c' && !(tflags (c, k) & LEDE_TOKEN_CAPITALIZED))
         {
           *first = j;
@@ -1157,7 +1201,8 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
         {
           gboolean capital = (tflags (c, k) & LEDE_TOKEN_CAPITALIZED) != 0;
           /* A capitalized plural is the head only at the end of the name. */
-          if (!capital || !is_word (c, k + 1) || is_stop (c, k + 1) || !same_sentence (c, k, k + 1))
+          if (!capital || !is_word (c, k + 1) || is_stop (c, k + 1) || !same_sentence (c, k, k + 1)
+              || !(tflags (c, k + 1) & LEDE_TOKEN_CAPITALIZED))
             {
               *first = j;
               *end = k + 1;
@@ -1169,8 +1214,8 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
           /* Verbs and adverbs do not make a singular noun. */
           if (len > 3 && (ends_with (s, len, "ed") || ends_with (s, len, "ly") || ends_with (s, len, "ing")))
             break;
-          if (!is_word (c, k + 1) || is_stop (c, k + 1) || words + 1 == max || !same_sentence (c, k, k + 1)
-              || (tflags (c, k + 1) & LEDE_TOKEN_POSSESSIVE))
+          if (!is_word (c, k + 1) || is_stop (c, k + 1) || starts_number (c, k + 1) || words + 1 == max
+              || !same_sentence (c, k, k + 1) || (tflags (c, k + 1) & LEDE_TOKEN_POSSESSIVE))
             {
               if ((tflags (c, k) & LEDE_TOKEN_CAPITALIZED) && !(tflags (c, k) & LEDE_TOKEN_TITLE))
                 break;
@@ -1189,9 +1234,27 @@ counted_noun (Ctx *c, guint j, gboolean singular, guint *first, guint *end)
 static const char *
 qualifier_before (Ctx *c, guint first, guint *qfirst)
 {
+  static const struct
+  {
+    const char *sign;
+    const char *qualifier;
+  } signs[] = { { "≥", "at least" }, { "≤", "up to" }, { ">", "over" }, { "<", "under" }, { "~", "about" } };
   char buf[KEY_MAX];
 
-  if (first == 0 || first - 1 < c->done || !tok_info (c, first - 1)->qual_last)
+  if (first == 0 || first - 1 < c->done)
+    return NULL;
+  /* "≥60 years", "<5%", "~300" */
+  if (tflags (c, first - 1) & LEDE_TOKEN_PUNCT)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (signs); k++)
+        if (punct_is (c, first - 1, signs[k].sign) && same_sentence (c, first - 1, first))
+          {
+            *qfirst = first - 1;
+            return signs[k].qualifier;
+          }
+      return NULL;
+    }
+  if (!tok_info (c, first - 1)->qual_last)
     return NULL;
   for (guint k = 3; k >= 1; k--)
     {
@@ -1210,7 +1273,7 @@ qualifier_before (Ctx *c, guint first, guint *qfirst)
       if (len == 0 || strncmp (buf, "or ", 3) == 0 || strncmp (buf, "and ", 4) == 0
           || strcmp (buf, "plus") == 0)
         continue;
-      if (lookup (c->l->qualifiers, buf, len, NULL, &q) != 0)
+      if (lookup_l (c->l, LIST_QUALIFIERS, buf, len, NULL, &q) != 0)
         {
           *qfirst = first - k;
           return q;
@@ -1242,7 +1305,7 @@ qualifier_after (Ctx *c, guint j, guint *end)
   if (!(tok_is (c, j, "or") || tok_is (c, j, "and")) || !is_word (c, j + 1) || !same_sentence (c, j, j + 1))
     return NULL;
   len = key_of (c, j, j + 2, buf, sizeof buf);
-  if (len == 0 || lookup (c->l->qualifiers, buf, len, NULL, &q) == 0)
+  if (len == 0 || lookup_l (c->l, LIST_QUALIFIERS, buf, len, NULL, &q) == 0)
     return NULL;
   /* "21 or more people" but not "two or more of" ... both read the same */
   *end = j + 2;
@@ -1330,8 +1393,13 @@ parse_date (Ctx *c, guint i, Cand *f)
                 }
               else
                 {
+                  int last;
                   g_snprintf (f->date, sizeof f->date, "--%02d-%02d", month, day);
                   f->end = i + 2;
+                  /* "Aug. 2-7": one span of days */
+                  if (is_dash (c, i + 2) && glued (c, i + 2) && glued (c, i + 3)
+                      && day_number (c, i + 3, &last) && last > day)
+                    f->end = i + 4;
                 }
               return TRUE;
             }
@@ -1413,7 +1481,7 @@ parse_coded (Ctx *c, guint i, Cand *f)
       return TRUE;
     }
   hy = memchr (s, '-', len);
-  if (hy != NULL && lookup (c->l->dates, s, hy - s, NULL, NULL) == 'p')
+  if (hy != NULL && lookup_l (c->l, LIST_DATES, s, hy - s, NULL, NULL) == 'p')
     {
       const char *y = hy + 1;
       gsize ylen = len - (y - s);
@@ -1430,6 +1498,71 @@ parse_coded (Ctx *c, guint i, Cand *f)
       g_snprintf (f->date, sizeof f->date, "%.*s", (int) ylen, y);
       return TRUE;
     }
+  return FALSE;
+}
+
+/* Numbers joined by glued dashes, three or more: an ISO date
+ * ("2024-07-31") becomes one figure in @f (f->end past it); anything else
+ * (a phone number, a code) is skipped (f->end left at @i). Returns FALSE
+ * when there is no such chain. */
+static gboolean
+dash_chain (Ctx *c, guint i, Cand *f)
+{
+  guint k = i, groups = 1;
+  gsize len[3] = { 0 };
+  const char *s[3] = { NULL };
+
+  if (i > 0 && (punct_is (c, i - 1, "-")) && glued (c, i) && is_number (c, i - 2) && glued (c, i - 1))
+    return FALSE; /* inside a chain that was read already */
+  s[0] = tstr (c, i, &len[0]);
+  while (punct_is (c, k + 1, "-") && glued (c, k + 1) && is_number (c, k + 2) && glued (c, k + 2))
+    {
+      k += 2;
+      if (groups < 3)
+        s[groups] = tstr (c, k, &len[groups]);
+      groups++;
+    }
+  if (groups < 3)
+    return FALSE;
+  f->end = i;
+  if (groups == 3 && len[0] == 4 && len[1] == 2 && len[2] == 2)
+    {
+      int y = atoi (s[0]), m = atoi (s[1]), d = atoi (s[2]);
+      if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        {
+          f->first = f->num = i;
+          f->end = k + 1;
+          f->kind = LEDE_FIGURE_DATE;
+          g_snprintf (f->date, sizeof f->date, "%04d-%02d-%02d", y, m, d);
+        }
+    }
+  c->skip_to = k + 1;
+  return TRUE;
+}
+
+/* "opened", "quickly": verbs and adverbs by their ending, for the words around a number */
+static gboolean
+verb_like (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s = tstr (c, i, &len);
+  return len > 3 && (ends_with (s, len, "ed") || ends_with (s, len, "ly"));
+}
+
+/* Is the word before @i a determiner or a possessive ("the", "its", "Blinken’s")? */
+static gboolean
+has_determiner (const Ctx *c, guint i)
+{
+  static const char *determiners[]
+    = { "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that" };
+
+  if (i == 0)
+    return FALSE;
+  if (tflags (c, i - 1) & LEDE_TOKEN_POSSESSIVE)
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (determiners); k++)
+    if (tok_is (c, i - 1, determiners[k]))
+      return TRUE;
   return FALSE;
 }
 
@@ -1462,8 +1595,10 @@ in_name (Ctx *c, guint i, const Amount *a)
     return FALSE;
   if ((tflags (c, p) & LEDE_TOKEN_TITLE) && !(tflags (c, p) & LEDE_TOKEN_UPPER))
     return FALSE;
-  if (lookup_tok (c, c->l->units, p, NULL, NULL) == '$'
-      || lookup_tok (c, c->l->numbers, p, NULL, NULL) == 'n')
+  /* "USD 5", "Phase 3", "FY 2024" */
+  if (((tflags (c, p) & LEDE_TOKEN_UPPER) && lookup_tok (c, LIST_UNITS, p, NULL, NULL) == '$')
+      || lookup_tok (c, LIST_NUMBERS, p, NULL, NULL) == 'n'
+      || lookup_tok (c, LIST_DATES, p, NULL, NULL) == 'p')
     return FALSE;
   {
     guint q;
@@ -1493,7 +1628,7 @@ currency_at (Ctx *c, guint i, guint *next)
           && glued (c, i + 1))
         {
           len = key_of (c, i, i + 2, buf, sizeof buf);
-          if (len && lookup (c->l->units, buf, len, NULL, &unit) == '$')
+          if (len && lookup_l (c->l, LIST_UNITS, buf, len, NULL, &unit) == '$')
             {
               *next = i + 2;
               return unit;
@@ -1504,7 +1639,7 @@ currency_at (Ctx *c, guint i, guint *next)
         return NULL;
     }
   len = key_of (c, i, i + 1, buf, sizeof buf);
-  if (len == 0 || lookup (c->l->units, buf, len, NULL, &unit) != '$')
+  if (len == 0 || lookup_l (c->l, LIST_UNITS, buf, len, NULL, &unit) != '$')
     return NULL;
   *next = i + 1;
   return unit;
@@ -1515,7 +1650,7 @@ static gboolean
 article_amount (Ctx *c, guint i, Amount *a)
 {
   double num;
-  char type = lookup_tok (c, c->l->numbers, i + 1, &num, NULL);
+  char type = lookup_tok (c, LIST_NUMBERS, i + 1, &num, NULL);
 
   memset (a, 0, sizeof *a);
   a->words = TRUE;
@@ -1551,7 +1686,7 @@ half_amount (Ctx *c, guint i, Amount *a)
   a->words = TRUE;
   a->scale = 1;
   if ((tok_is (c, i + 1, "a") || tok_is (c, i + 1, "an"))
-      && lookup_tok (c, c->l->numbers, i + 2, &num, NULL) == 'x')
+      && lookup_tok (c, LIST_NUMBERS, i + 2, &num, NULL) == 'x')
     {
       a->kind = AMOUNT_CARDINAL;
       a->value = num / 2;
@@ -1602,6 +1737,9 @@ figure_at (Ctx *c, guint i, Cand *f)
       if ((punct_is (c, i + 1, "/") && glued (c, i + 1) && is_number (c, i + 2))
           || (i >= 2 && punct_is (c, i - 1, "/") && glued (c, i) && is_number (c, i - 2)))
         return FALSE;
+      /* "2024-07-31" is a date; "1-800-555-0199" a phone number */
+      if (dash_chain (c, i, f))
+        return f->end > i;
     }
   else if (is_word (c, i))
     {
@@ -1619,10 +1757,11 @@ figure_at (Ctx *c, guint i, Cand *f)
         {
           if (parse_coded (c, i, f))
             return TRUE;
-          nt = lookup_tok (c, c->l->numbers, i, &num, NULL);
+          nt = lookup_tok (c, LIST_NUMBERS, i, &num, NULL);
           if (nt == 'c' || nt == 'o')
             ; /* a number word */
-          else if (len == 5 && tok_is (c, i, "minus") && is_number (c, i + 1))
+          else if (len == 5 && tok_is (c, i, "minus") && is_number (c, i + 1)
+                   && !(i > 0 && tok_is (c, i - 1, "or"))) /* "plus or minus 3 points" */
             {
               negative = TRUE;
               start = i + 1;
@@ -1671,7 +1810,7 @@ figure_at (Ctx *c, guint i, Cand *f)
     {
       if (start >= c->n || !same_sentence (c, i, start))
         return FALSE;
-      if (!is_number (c, start) && lookup_tok (c, c->l->numbers, start, NULL, NULL) != 'c')
+      if (!is_number (c, start) && lookup_tok (c, LIST_NUMBERS, start, NULL, NULL) != 'c')
         return FALSE;
     }
 
@@ -1694,7 +1833,7 @@ have_amount:
       f->kind = LEDE_FIGURE_DATE;
       g_strlcpy (f->date, a.time, sizeof f->date);
       /* "3 p.m. ET" */
-      while (lookup_tok (c, c->l->units, f->end, NULL, &unit) == 't' && same_sentence (c, f->num, f->end))
+      while (lookup_tok (c, LIST_UNITS, f->end, NULL, &unit) == 't' && same_sentence (c, f->num, f->end))
         f->end++;
       return TRUE;
     }
@@ -1737,14 +1876,33 @@ have_amount:
       if (a.words && a.value == 2 && !is_word (c, j) && start > 0
           && (tok_is (c, start - 1, "a") || tok_is (c, start - 1, "per") || is_number (c, start - 1)))
         return FALSE;
+      /* "First, ...": a step in an argument, not a rank */
+      if (a.words && a.value <= 3 && clause_start (c, start) && punct_is (c, j, ","))
+        return FALSE;
+      /* "was first elected", "first met": an adverb, unless a determiner
+       * makes it a rank ("the first elected mayor") */
+      if (a.words && a.value == 1 && !a.hyphen_tail && verb_like (c, j) && !has_determiner (c, start))
+        return FALSE;
       if (in_name (c, start, &a))
         return FALSE;
       /* "the 31st" followed by a month was a date; "third consecutive term" */
       if (counted_noun (c, j, TRUE, &nf, &ne))
         {
+          /* "third-quarter revenue", not "third-quarter revenue grew" */
+          if (a.hyphen_tail)
+            ne = nf + 1;
           f->noun_first = nf;
           f->noun_end = ne;
           f->end = ne;
+        }
+      else if (a.words && a.value >= 3 && a.value <= 20 && start > 0
+               && (tok_is (c, start - 1, "a") || tok_is (c, start - 1, "an")) && start - 1 >= c->done)
+        {
+          /* "fell by a fifth": a share, not a rank */
+          f->kind = LEDE_FIGURE_PERCENT;
+          f->value = round (1000.0 / a.value) / 10.0;
+          f->unit = "%";
+          f->first = start - 1;
         }
       return TRUE;
     }
@@ -1791,7 +1949,7 @@ have_amount:
 
           type = unit_at (c, j + 1, &uend, &unit);
           if (type == 0 && hy != NULL)
-            type = lookup (c->l->units, w, hy - w, NULL, &unit);
+            type = lookup_l (c->l, LIST_UNITS, w, hy - w, NULL, &unit);
           if (type == 0 && g_ascii_islower (w[0]) && !has_digit (w, wlen))
             {
               /* "12-member panel": the word is what is counted */
@@ -1892,7 +2050,7 @@ have_amount:
       gboolean qualified = qualifier_before (c, start, &q) != NULL;
       guint nf, ne;
       gboolean noun = counted_noun (c, j, FALSE, &nf, &ne);
-      gboolean people = noun && lookup_tok (c, c->l->units, ne - 1, NULL, NULL) == 'c';
+      gboolean people = noun && lookup_tok (c, LIST_UNITS, ne - 1, NULL, NULL) == 'c';
 
       if (!qualified && !(noun && (a.value < 1800 || people)))
         {
@@ -1917,7 +2075,7 @@ have_amount:
     }
 
   /* Ages: "aged 34", "Ferguson, 26, said" */
-  if (start > 0 && lookup_tok (c, c->l->units, start - 1, NULL, NULL) == 'g')
+  if (start > 0 && lookup_tok (c, LIST_UNITS, start - 1, NULL, NULL) == 'g')
     {
       f->kind = LEDE_FIGURE_QUANTITY;
       f->unit = "years";
@@ -1934,15 +2092,12 @@ have_amount:
 
   /* Designations: "type 2", "phase 3", "No. 1" */
   if (start > 0 && !a.words && a.value >= 0 && a.value == floor (a.value) && !a.scaled
-      && lookup_tok (c, c->l->numbers, start - 1, NULL, NULL) == 'n' && same_sentence (c, start - 1, start))
+      && lookup_tok (c, LIST_NUMBERS, start - 1, NULL, NULL) == 'n' && same_sentence (c, start - 1, start))
     {
-      gsize len;
-      const char *s = tstr (c, start - 1, &len);
       f->kind = LEDE_FIGURE_ORDINAL;
       f->first = start - 1;
       f->noun_first = start - 1;
       f->noun_end = start;
-      (void) s;
       return TRUE;
     }
 
@@ -1965,7 +2120,7 @@ counted:
       guint q;
       if (f->noun_end == 0 && qualifier_before (c, start, &q) == NULL)
         return FALSE;
-      if (f->noun_end > 0 && lookup_tok (c, c->l->units, f->noun_end - 1, NULL, NULL) == 'i')
+      if (f->noun_end > 0 && lookup_tok (c, LIST_UNITS, f->noun_end - 1, NULL, NULL) == 'i')
         return FALSE;
       if (start > 0
           && (tok_is (c, start - 1, "no") || tok_is (c, start - 1, "the") || tok_is (c, start - 1, "this")
@@ -1987,6 +2142,40 @@ dup_tokens (const Ctx *c, guint first, guint end)
   return lede_doc_dup_range (c->doc, first, end);
 }
 
+/* Does the figure end in a compound adjective ("five-day", "26-year-old", "10-point")? */
+static gboolean
+ends_in_compound (const Ctx *c, const Cand *f)
+{
+  guint last = f->end - 1;
+  gsize len;
+  const char *s = tstr (c, last, &len);
+
+  if (is_word (c, last) && memchr (s, '-', len) != NULL)
+    return TRUE;
+  return last > f->num && glued (c, last) && punct_is (c, last - 1, "-");
+}
+
+/* Up to five words of the clause before the figure, without the function
+ * words at either end: "Starbucks sales dropped", "Chávez’s death". */
+static gboolean
+words_before (const Ctx *c, const Cand *f, guint *out_first, guint *out_end)
+{
+  guint end = f->first;
+  guint first = end;
+
+  while (first > 0 && first > end - MIN (end, 5) && same_sentence (c, first - 1, f->first)
+         && (is_word (c, first - 1) || (tflags (c, first - 1) & LEDE_TOKEN_POSSESSIVE))
+         && first - 1 >= c->done)
+    first--;
+  while (end > first && is_stop (c, end - 1))
+    end--;
+  while (first < end && (is_stop (c, first) || (tflags (c, first) & LEDE_TOKEN_POSSESSIVE)))
+    first++;
+  *out_first = first;
+  *out_end = end;
+  return first < end;
+}
+
 /* A short phrase for what the figure describes: the counted noun and what
  * follows it, or the words before the figure in its clause. */
 static char *
@@ -2002,12 +2191,34 @@ about_of (Ctx *c, const Cand *f)
       for (k = end; k < c->n && k < f->noun_end + 4 && is_word (c, k) && same_sentence (c, first, k); k++)
         {
           if (tok_is (c, k, "and") || tok_is (c, k, "but") || tok_is (c, k, "or") || tok_is (c, k, "while")
-              || lookup_tok (c, c->l->numbers, k, NULL, NULL) == 'c' || month_at (c, k))
+              || lookup_tok (c, LIST_NUMBERS, k, NULL, NULL) == 'c' || month_at (c, k))
             break;
         }
       end = k;
       while (end > f->noun_end && is_stop (c, end - 1))
         end--;
+      if (end == f->noun_end)
+        {
+          /* Nothing follows the noun: the verb before says what happened to
+           * it ("airstrikes killed … people"). */
+          guint bfirst, bend;
+          if (words_before (c, f, &bfirst, &bend))
+            {
+              g_autofree char *before = NULL;
+              g_autofree char *noun = NULL;
+
+              /* only the last run of content words: "killed", not "asserts that it has killed" */
+              for (k = bend; k > bfirst; k--)
+                if (is_stop (c, k - 1))
+                  {
+                    bfirst = k;
+                    break;
+                  }
+              before = dup_tokens (c, bfirst, bend);
+              noun = dup_tokens (c, first, end);
+              return g_strconcat (before, " … ", noun, NULL);
+            }
+        }
       return dup_tokens (c, first, end);
     }
 
@@ -2027,18 +2238,58 @@ about_of (Ctx *c, const Cand *f)
         return dup_tokens (c, first, end);
     }
 
+  /* "$110 billion for roads and bridges", "$550 billion in new spending" */
+  if (f->kind == LEDE_FIGURE_MONEY && f->noun_end == 0
+      && (tok_is (c, f->end, "for") || tok_is (c, f->end, "in") || tok_is (c, f->end, "on"))
+      && is_word (c, f->end + 1) && same_sentence (c, f->end, f->end + 1))
+    {
+      first = f->end + 1;
+      while (first < f->end + 3 && is_word (c, first) && is_stop (c, first))
+        first++;
+      /* "in new spending", but "in the U.S." says where, not what */
+      for (k = first; k < c->n && k < first + 4 && is_word (c, k) && same_sentence (c, f->end, k)
+                      && !(tflags (c, first) & LEDE_TOKEN_CAPITALIZED);
+           k++)
+        if (starts_number (c, k) || month_at (c, k))
+          break;
+      end = k;
+      while (end > first && is_stop (c, end - 1))
+        end--;
+      if (end > first)
+        return dup_tokens (c, first, end);
+    }
+
+  /* "a five-day strike", "the 26-year-old midfielder": the noun after the compound */
+  if (ends_in_compound (c, f) && is_word (c, f->end) && !verb_like (c, f->end)
+      && !(tflags (c, f->end) & LEDE_TOKEN_CAPITALIZED) && !is_stop (c, f->end) && !starts_number (c, f->end)
+      && same_sentence (c, f->first, f->end))
+    {
+      first = f->end;
+      for (k = first; k < c->n && k < first + 3 && is_word (c, k) && same_sentence (c, first, k); k++)
+        if (is_stop (c, k) || starts_number (c, k) || (tflags (c, k) & LEDE_TOKEN_CAPITALIZED)
+            || verb_like (c, k))
+          break;
+      return dup_tokens (c, first, k);
+    }
+
+  /* "a 2% drop in sales", "a 25% tariff on steel" */
+  if ((f->kind == LEDE_FIGURE_PERCENT || f->kind == LEDE_FIGURE_MONEY) && is_word (c, f->end)
+      && !(tflags (c, f->end) & LEDE_TOKEN_CAPITALIZED) && !is_stop (c, f->end) && !starts_number (c, f->end)
+      && same_sentence (c, f->first, f->end) && f->first > 0
+      && (tok_is (c, f->first - 1, "a") || tok_is (c, f->first - 1, "an") || tok_is (c, f->first - 1, "the")))
+    {
+      first = f->end;
+      for (k = first; k < c->n && k < first + 4 && is_word (c, k) && same_sentence (c, first, k); k++)
+        if (tok_is (c, k, "and") || tok_is (c, k, "but") || tok_is (c, k, "or") || starts_number (c, k))
+          break;
+      end = k;
+      while (end > first + 1 && is_stop (c, end - 1))
+        end--;
+      return dup_tokens (c, first, end);
+    }
+
   /* The words before: "Starbucks sales dropped", "Chávez’s death" */
-  end = f->first;
-  first = end;
-  while (first > 0 && first > end - MIN (end, 5) && same_sentence (c, first - 1, f->first)
-         && (is_word (c, first - 1) || (tflags (c, first - 1) & LEDE_TOKEN_POSSESSIVE))
-         && first - 1 >= c->done)
-    first--;
-  while (end > first && is_stop (c, end - 1))
-    end--;
-  while (first < end && (is_stop (c, first) || (tflags (c, first) & LEDE_TOKEN_POSSESSIVE)))
-    first++;
-  if (first < end)
+  if (words_before (c, f, &first, &end))
     return dup_tokens (c, first, end);
   return NULL;
 }
@@ -2059,8 +2310,14 @@ emit (Ctx *c, Cand *f)
     fig->unit = g_strdup (f->unit);
   else if (f->noun_end > f->noun_first)
     {
-      /* the head noun, in lower case: "people", "combatants" */
-      fig->unit = lede_doc_dup_token_lower (c->doc, f->noun_end - 1);
+      /* The head noun: "people", "combatants"; a people keeps its capital
+       * ("Palestinians") unless a headline gave it one. */
+      guint head = f->noun_end - 1;
+      if ((tflags (c, head) & LEDE_TOKEN_CAPITALIZED) && !(tflags (c, head) & LEDE_TOKEN_TITLE)
+          && !clause_start (c, head))
+        fig->unit = lede_doc_dup_range (c->doc, head, head + 1);
+      else
+        fig->unit = lede_doc_dup_token_lower (c->doc, head);
     }
   fig->qualifier = g_strdup (f->qualifier);
   fig->about = about_of (c, f);
@@ -2083,9 +2340,9 @@ share_unit (Ctx *c, Cand *f)
   if (prev->kind == LEDE_FIGURE_DATE || f->kind == LEDE_FIGURE_DATE || prev->kind == LEDE_FIGURE_ORDINAL
       || f->kind == LEDE_FIGURE_ORDINAL)
     return;
-  if (f->bare && prev->kind != LEDE_FIGURE_COUNT)
+  if (f->bare && (prev->kind == LEDE_FIGURE_QUANTITY || prev->kind == LEDE_FIGURE_DURATION) && !f->scaled)
     {
-      /* "aged 13 to 17" */
+      /* "aged 13 to 17"; but "fell 9% to 13.2 million" is two things */
       f->kind = prev->kind;
       if (prev->unit != NULL)
         f->unit = g_intern_string (prev->unit);
@@ -2094,12 +2351,21 @@ share_unit (Ctx *c, Cand *f)
     }
   if (prev->kind != LEDE_FIGURE_COUNT || prev->unit != NULL)
     return;
-  if (c->prev_bare_unscaled && f->scaled)
+  if (c->prev_bare_unscaled && f->scaled && prev->value * f->scale <= f->value)
     prev->value *= f->scale;
   if (f->kind != LEDE_FIGURE_COUNT)
     {
       prev->kind = f->kind;
       prev->unit = g_strdup (f->unit);
+      /* "over 90 to 100 days": during them */
+      if (f->kind == LEDE_FIGURE_DURATION && g_strcmp0 (prev->qualifier, "over") == 0
+          && tok_is (c, c->prev_first, "over") && c->prev_num == c->prev_first + 1
+          && !(c->prev_first > 0
+               && (tok_is (c, c->prev_first - 1, "for") || tok_is (c, c->prev_first - 1, "than"))))
+        {
+          g_clear_pointer (&prev->qualifier, g_free);
+          lede_doc_span_from_tokens (c->doc, c->prev_num, c->prev_end, &prev->span);
+        }
     }
   else if (f->noun_end > 0)
     prev->unit = lede_doc_dup_token_lower (c->doc, f->noun_end - 1);
@@ -2124,7 +2390,7 @@ lede_find_figures (LedeDoc *doc)
       /* Only numbers, words and a few symbols start a figure. */
       if (!(flags & (LEDE_TOKEN_NUMBER | LEDE_TOKEN_WORD | LEDE_TOKEN_PUNCT)) || !figure_at (&c, i, &f))
         {
-          i++;
+          i = MAX (i + 1, c.skip_to);
           continue;
         }
 
@@ -2155,6 +2421,8 @@ lede_find_figures (LedeDoc *doc)
       emit (&c, &f);
       c.prev_fig = doc->figures->len - 1;
       c.prev_end = f.end;
+      c.prev_first = f.first;
+      c.prev_num = f.num;
       c.prev_bare_unscaled = f.bare && !f.scaled;
       c.done = f.end;
       i = MAX (f.end, i + 1);

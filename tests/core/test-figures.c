@@ -89,11 +89,24 @@ test_number_words (void)
 }
 
 static void
-test_money (void)
+test_fractions (void)
 {
   g_autoptr (LedeAnalysis) a
-    = analyze ("The fund holds $4 million, the bank lent €20bn and the club paid £1.2 billion. "
-               "Donors gave 4 million dollars, a ticket costs US$12.50 and the fee was £6m.");
+    = analyze ("Three quarters of voters agreed, though profits rose in three quarters. "
+               "Twenty five people and one hundred thousand fans came.");
+
+  expect (a, "Three quarters", LEDE_FIGURE_PERCENT, 75);
+  expect (a, "three quarters", LEDE_FIGURE_COUNT, 3);
+  expect (a, "Twenty five people", LEDE_FIGURE_COUNT, 25);
+  expect (a, "one hundred thousand fans", LEDE_FIGURE_COUNT, 1e5);
+}
+
+static void
+test_money (void)
+{
+  g_autoptr (LedeAnalysis) a = analyze (
+    "The fund holds $4 million, the bank lent €20bn and the club paid £1.2 billion. "
+    "Donors gave 4 million dollars, a ticket costs US$12.50 and the fee was £6m, from a $5-million grant.");
 
   g_assert_cmpstr (expect (a, "$4 million", LEDE_FIGURE_MONEY, 4e6)->unit, ==, "USD");
   g_assert_cmpstr (expect (a, "€20bn", LEDE_FIGURE_MONEY, 2e10)->unit, ==, "EUR");
@@ -101,6 +114,7 @@ test_money (void)
   g_assert_cmpstr (expect (a, "4 million dollars", LEDE_FIGURE_MONEY, 4e6)->unit, ==, "USD");
   g_assert_cmpstr (expect (a, "US$12.50", LEDE_FIGURE_MONEY, 12.5)->unit, ==, "USD");
   expect (a, "£6m", LEDE_FIGURE_MONEY, 6e6);
+  expect (a, "$5-million", LEDE_FIGURE_MONEY, 5e6);
 }
 
 static void
@@ -144,9 +158,10 @@ test_dates (void)
 static void
 test_ordinals (void)
 {
-  g_autoptr (LedeAnalysis) a
-    = analyze ("It is his ninth trip and the 21st summit. It was the second-straight quarter of losses "
-               "and the first sales decline, a third bid in Q3. At first nobody noticed.");
+  g_autoptr (LedeAnalysis) a = analyze (
+    "It is his ninth trip and the 21st summit. It was the second-straight quarter of losses "
+    "and the first sales decline, a third bid in Q3. At first nobody noticed; she was first elected "
+    "later.");
 
   expect (a, "ninth trip", LEDE_FIGURE_ORDINAL, 9);
   expect (a, "21st summit", LEDE_FIGURE_ORDINAL, 21);
@@ -155,6 +170,7 @@ test_ordinals (void)
   expect (a, "third bid", LEDE_FIGURE_ORDINAL, 3);
   expect (a, "Q3", LEDE_FIGURE_ORDINAL, 3);
   expect_none (a, "At first");
+  expect_none (a, "first elected");
 }
 
 static void
@@ -164,7 +180,8 @@ test_qualifiers (void)
     = analyze ("Airstrikes killed at least 21 people and more than 200 soldiers. Over 40,000 were hurt, "
                "nearly 6,000 fled, almost 90 hid, some 9,500 stayed and approximately 300 left. An "
                "estimated 12 boats sank, up to 7 ships burned and fewer than 10 planes flew. Under 5 "
-               "trains ran. Talks went on over five days, for over five years, to exactly 3 deals.");
+               "trains ran. Talks went on over five days, for over five years, to exactly 3 deals. Patients "
+               "aged ≥60 years lost <5% and 500+ signed.");
 
   g_assert_cmpstr (expect (a, "at least 21 people", LEDE_FIGURE_COUNT, 21)->qualifier, ==, "at least");
   g_assert_cmpstr (find (a, "at least 21 people")->unit, ==, "people");
@@ -182,6 +199,9 @@ test_qualifiers (void)
   g_assert_null (expect (a, "five days", LEDE_FIGURE_DURATION, 5)->qualifier);
   g_assert_cmpstr (expect (a, "over five years", LEDE_FIGURE_DURATION, 5)->qualifier, ==, "over");
   g_assert_cmpstr (expect (a, "exactly 3 deals", LEDE_FIGURE_COUNT, 3)->qualifier, ==, "exactly");
+  g_assert_cmpstr (expect (a, "≥60 years", LEDE_FIGURE_DURATION, 60)->qualifier, ==, "at least");
+  g_assert_cmpstr (expect (a, "<5%", LEDE_FIGURE_PERCENT, 5)->qualifier, ==, "under");
+  g_assert_cmpstr (expect (a, "500+", LEDE_FIGURE_COUNT, 500)->qualifier, ==, "over");
 }
 
 static void
@@ -261,6 +281,61 @@ test_names (void)
   expect_none (a, "24/7");
 }
 
+static void
+test_idioms (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyze ("At one point the margin was plus or minus 3 percentage points. First, the poll ran Aug. 2-7. "
+               "She won the 800m in 1:55.4 and came second.");
+
+  expect_none (a, "At one point");
+  expect_none (a, "First,");
+  g_assert_cmpfloat (expect (a, "3 percentage points", LEDE_FIGURE_PERCENT, 3)->value, >, 0);
+  expect_date (a, "Aug. 2-7", "--08-02");
+  g_assert_cmpstr (expect (a, "800m", LEDE_FIGURE_QUANTITY, 800)->unit, ==, "m");
+  expect (a, "1:55.4", LEDE_FIGURE_DURATION, 115.4);
+  expect (a, "second", LEDE_FIGURE_ORDINAL, 2);
+}
+
+static void
+test_shares_and_codes (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyze ("Crime fell by a fifth, data from 2024-07-31 show. Call 1-800-555-0199. He seeks a third "
+               "consecutive six-year term.");
+
+  expect (a, "a fifth", LEDE_FIGURE_PERCENT, 20);
+  expect_date (a, "2024-07-31", "2024-07-31");
+  expect_none (a, "1-800-555-0199");
+  expect (a, "third consecutive", LEDE_FIGURE_ORDINAL, 3);
+  expect (a, "six-year", LEDE_FIGURE_DURATION, 6);
+}
+
+/* One item a line: a number at the end of a line counts nothing on the next. */
+static void
+test_lines (void)
+{
+  g_autoptr (LedeAnalysis) a
+    = analyze ("Seats won by independents 19\nSocial Democrats won seats, others 47\n");
+
+  expect (a, "19", LEDE_FIGURE_COUNT, 19);
+  g_assert_null (find (a, "19")->unit);
+  expect (a, "47", LEDE_FIGURE_COUNT, 47);
+}
+
+static void
+test_about (void)
+{
+  g_autoptr (LedeAnalysis) a = analyze (
+    "Airstrikes killed at least 21 people. The plan sets aside $110 billion for roads and bridges, "
+    "and 80% of votes were counted. Dockers began a five-day strike.");
+
+  g_assert_cmpstr (find (a, "at least 21 people")->about, ==, "Airstrikes killed … people");
+  g_assert_cmpstr (find (a, "$110 billion")->about, ==, "roads and bridges");
+  g_assert_cmpstr (find (a, "80%")->about, ==, "votes were counted");
+  g_assert_cmpstr (find (a, "five-day")->about, ==, "strike");
+}
+
 /* Spans are code points: text before the figure that is not ASCII must not shift it. */
 static void
 test_offsets (void)
@@ -327,6 +402,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lede/core/figures/number-words", test_number_words);
+  g_test_add_func ("/lede/core/figures/fractions", test_fractions);
   g_test_add_func ("/lede/core/figures/money", test_money);
   g_test_add_func ("/lede/core/figures/percent", test_percent);
   g_test_add_func ("/lede/core/figures/dates", test_dates);
@@ -336,6 +412,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/core/figures/quantities", test_quantities);
   g_test_add_func ("/lede/core/figures/scores-and-ranges", test_scores_and_ranges);
   g_test_add_func ("/lede/core/figures/names", test_names);
+  g_test_add_func ("/lede/core/figures/idioms", test_idioms);
+  g_test_add_func ("/lede/core/figures/shares-and-codes", test_shares_and_codes);
+  g_test_add_func ("/lede/core/figures/lines", test_lines);
+  g_test_add_func ("/lede/core/figures/about", test_about);
   g_test_add_func ("/lede/core/figures/offsets", test_offsets);
   g_test_add_func ("/lede/core/figures/odd-input", test_odd_input);
 
