@@ -69,6 +69,7 @@ typedef struct
   int last_person_claim; /* index into doc->claims */
   guint last_person_sentence;
   int last_claim_sentence;
+  int last_claimant_org; /* the last claim's source, when an organization */
   /* actors mentioned so far, by kind, for "he" / "the company" */
   guint scan;
   int last_of_kind[LEDE_ACTOR_OTHER + 1];
@@ -196,9 +197,6 @@ static const char *const said_nouns[]
   = { "claim",       "claims",      "charge",     "charges", "allegation", "allegations", "accusation",
       "accusations", "assertion",   "suggestion", "idea",    "notion",     "promise",     "figure",
       "figures",     "description", "account",    "version", "estimate",   NULL };
-static const char *const amount_nouns[]
-  = { "number", "toll",   "cost",   "costs",   "total", "count", "value", "price", "bill",
-      "loss",   "losses", "damage", "turnout", "tally", "size",  "crowd", NULL };
 static const char *const rebut_words[]
   = { "baseless", "false",      "groundless", "unfounded",  "absurd",     "ridiculous", "nonsense",
       "lies",     "misleading", "meritless",  "frivolous",  "untrue",     "fabricated", "inaccurate",
@@ -446,6 +444,11 @@ mark_quotes (Ctx *c)
 
 /* ---- noun phrases ---- */
 
+static const char *const business_words[]
+  = { "company",   "firm",      "chain",        "group",    "maker",    "retailer", "carrier",
+      "airline",   "automaker", "carmaker",     "giant",    "startup",  "lender",   "bank",
+      "insurer",   "club",      "team",         "side",     "business", "brand",    "operator",
+      "developer", "supplier",  "manufacturer", "producer", NULL };
 static const char *const source_preps[] = { "at", "for", "of", "from", "with", "in", NULL };
 
 /* Is token @i a noun for an unnamed person or group ("spokesman", "analysts")? */
@@ -786,19 +789,39 @@ source_set_actor (Ctx *c, Source *s, int a)
 /* Whom "the company" or "the minister" means when no actor is called so:
  * for people the last one named, for organizations the one the article
  * names most (its subject), among those named so far. */
+static gboolean
+is_public_body (const LedeActor *actor)
+{
+  static const char *const words[]
+    = { "Commission", "Ministry",   "Council",  "Agency",    "Court",      "Parliament", "Police",
+        "Government", "Department", "Office",   "Authority", "Union",      "Party",      "University",
+        "Committee",  "Senate",     "Congress", "Assembly",  "Federation", "Bureau",     "Regulator",
+        "Board",      "Institute",  "Service",  NULL };
+
+  for (guint k = 0; words[k]; k++)
+    if (has_word (actor->name, words[k], strlen (words[k])))
+      return TRUE;
+  return FALSE;
+}
+
 static int
-fallback_actor (const Ctx *c, LedeActorKind kind)
+fallback_actor (const Ctx *c, LedeActorKind kind, gboolean business)
 {
   int best = -1;
   guint best_n = 0;
 
   if (kind == LEDE_ACTOR_PERSON || kind == LEDE_ACTOR_GROUP)
     return c->last_of_kind[kind];
+  /* The organization that spoke just before: "Veltrix said … The company said …" */
+  if (c->last_claimant_org >= 0 && c->last_claim_sentence >= 0
+      && tok (c, MIN (c->scan, c->n - 1))->sentence <= (guint) c->last_claim_sentence + 1
+      && (!business || !is_public_body (actor_at (c, c->last_claimant_org))))
+    return c->last_claimant_org;
   for (guint a = 0; a < c->doc->actors->len && a < c->seen->len; a++)
     {
       const LedeActor *actor = g_ptr_array_index (c->doc->actors, a);
       guint n = g_array_index (c->seen, guint, a);
-      if (actor->kind != kind)
+      if (actor->kind != kind || (business && is_public_body (actor)))
         continue;
       if (n > best_n || (n == best_n && n > 0 && (int) a == c->last_of_kind[kind]))
         best = a, best_n = n;
@@ -999,6 +1022,8 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
     {
       gboolean anaphor = strstr (value, "anaphor") != NULL;
       gboolean word_only = strstr (value, "word") != NULL;
+      /* "the company", "the firm": never a ministry or a court. */
+      gboolean business = word_in (c, head, business_words);
       guint s = skip_determiners (c, first, end);
       gboolean bare
         = s == head && s > first && word_in (c, first, (const char *const[]){ "the", "this", NULL });
@@ -1024,7 +1049,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           /* "the official", "the company": the one the article named before. */
           int a = actor_with_word (c, hs, hlen, kind);
           if (a < 0 && !word_only && (anaphor || kind != LEDE_ACTOR_GROUP))
-            a = fallback_actor (c, kind);
+            a = fallback_actor (c, kind, business);
           if (a >= 0)
             {
               source_set_actor (c, src, a);
@@ -1046,7 +1071,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           if (a < 0 && covered >= 0 && kinds_fit (kind, actor_at (c, covered)->kind))
             a = covered;
           if (a < 0 && kind != LEDE_ACTOR_PERSON && !word_only)
-            a = fallback_actor (c, kind);
+            a = fallback_actor (c, kind, business);
           if (a >= 0 || (kind != LEDE_ACTOR_PERSON && !word_only))
             {
               src->claimant = a;
@@ -1108,8 +1133,8 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       if (punct_is (c, k, ",") || punct_is (c, k, ".")
           || (tok (c, k)->flags & LEDE_TOKEN_QUOTE && c->quote[k] & Q_CLOSE))
         return G_MAXUINT;
-      /* "accused X of …", "urged X to …": the object belongs to the statement. */
-      if (cue->stance != LEDE_STANCE_STATEMENT)
+      /* "accused X of …", "praised the bill": the object belongs to the statement. */
+      if (!word_in (c, cue->v, (const char *const[]){ "tell", "tells", "told", "telling", NULL }))
         return k;
       {
         /* "…,” the coach told reporters.", "told reporters he …" */
@@ -1136,8 +1161,9 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       return k;
     }
   /* "rejected that figure": there "that" points, it does not introduce. */
-  if (cue->stance == LEDE_STANCE_DENIAL && word_in (c, k, (const char *const[]){ "that", NULL })
-      && k + 2 < end && (tok (c, k + 2)->flags & LEDE_TOKEN_PUNCT))
+  if (cue->stance == LEDE_STANCE_DENIAL && word_in (c, k, (const char *const[]){ "that", "this", "it", NULL })
+      && (k + 1 >= end || (tok (c, k + 1)->flags & LEDE_TOKEN_PUNCT) || word_in (c, k + 1, said_nouns)
+          || (k + 2 < end && (tok (c, k + 2)->flags & LEDE_TOKEN_PUNCT))))
     return k;
   if (word_in (c, k, (const char *const[]){ "that", NULL }) || punct_is (c, k, ":"))
     return k + 1;
@@ -1205,6 +1231,14 @@ sentence_subject (const Ctx *c, guint first, guint k, Cue *cue)
 {
   guint s0 = first;
 
+  /* "BRUSSELS (Reuters) - The European Commission …" */
+  if ((tok (c, s0)->flags & LEDE_TOKEN_UPPER))
+    for (guint j = s0 + 1; j < k && j < s0 + 8; j++)
+      if (is_dash (c, j) && (tok (c, j)->flags & LEDE_TOKEN_SPACE_BEFORE))
+        {
+          s0 = j + 1;
+          break;
+        }
   while (s0 < k
          && ((tok (c, s0)->flags & LEDE_TOKEN_QUOTE) || is_adverb (c, s0)
              || word_in (c, s0, (const char *const[]){ "but", "and", "yet", NULL })))
@@ -1268,13 +1302,16 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
   if (cue->flags & LEDE_VERB_AT)
     {
       /* "put the death toll at 40": an estimate, with its object. */
-      gboolean at = FALSE, noun = FALSE;
-      for (guint j = cue->vend; j < end && j < cue->vend + 8 && !at && !is_boundary (c, j); j++)
-        {
-          noun = noun || word_in (c, j, said_nouns) || word_in (c, j, amount_nouns);
-          at = word_in (c, j, (const char *const[]){ "at", NULL });
-        }
-      if (!at || !noun)
+      gboolean amount = FALSE;
+      for (guint j = cue->vend; j < end && j < cue->vend + 8 && !is_boundary (c, j); j++)
+        if (word_in (c, j, (const char *const[]){ "at", NULL }))
+          {
+            /* "at $3.8 billion", "at about 2,600", "at more than 40" */
+            for (guint n = j + 1; n < end && n < j + 4 && !amount; n++)
+              amount = (tok (c, n)->flags & LEDE_TOKEN_NUMBER) != 0;
+            break;
+          }
+      if (!amount)
         return FALSE;
     }
   /* "to say", "the claims", "is expected": other senses. */
@@ -1370,45 +1407,60 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
            * conference, alleged", "the opposition — which … — had promised",
            * "The presidents of …, all denounced". */
           int p = -1;
-          guint last;
+          guint last = 0;
+          gboolean found = FALSE;
+          /* The comma (or dash) that opens the aside, nearest first: the
+           * source before it must open its clause ("Veltrix, based in San
+           * Jose, California, said": not "San Jose"). */
           if (!skipped_quantifier)
-            for (int j = k - 1; j >= (int) first && j >= k - 42; j--)
+            for (int j = k - 1; j >= (int) first && j >= k - 42 && !found; j--)
               {
-                if ((is_dash (c, k) && is_dash (c, j)) || (!is_dash (c, k) && punct_is (c, j, ",")))
-                  {
-                    p = j;
-                    break;
-                  }
                 if (tok (c, j)->flags & LEDE_TOKEN_QUOTE)
                   break;
-                if (!is_dash (c, k) && j < k - 40)
+                if (!((is_dash (c, k) && is_dash (c, j)) || (!is_dash (c, k) && punct_is (c, j, ","))))
+                  continue;
+                /* Only a relative clause runs long between its commas: "A
+                 * source, who spoke on condition of anonymity because …, said". */
+                if (!is_dash (c, k) && k - j > 15
+                    && !word_in (c, j + 1, (const char *const[]){ "who", "which", "whose", NULL }))
                   break;
+                if (j <= (int) first)
+                  break;
+                last = j - 1;
+                if (punct_is (c, last, ")") && last > first)
+                  last--;
+                if (!(tok (c, last)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
+                  continue;
+                cue->np_first = np_start (c, first, last);
+                if (cue->np_first > last)
+                  continue;
+                if (cue->np_first > first && !is_boundary (c, cue->np_first - 1)
+                    && !word_in (c, cue->np_first - 1,
+                                 (const char *const[]){ "and", "but", "as", "while", "meanwhile", NULL }))
+                  continue;
+                p = j;
+                found = TRUE;
               }
-          /* Only a relative clause runs long between its commas: "A source,
-           * who spoke on condition of anonymity because …, said". */
-          if (p >= 0 && !is_dash (c, k) && k - p > 15
-              && !word_in (c, p + 1, (const char *const[]){ "who", "which", "whose", NULL }))
-            p = -1;
-          if (p < 0 && !skipped_quantifier)
-            return FALSE;
-          last = (p >= 0 ? p : k) - 1;
-          if (last < first
-              || !(tok (c, last)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE | LEDE_TOKEN_PUNCT)))
-            return FALSE;
-          if (punct_is (c, last, ")"))
-            last--;
-          if (!(tok (c, last)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
-            return FALSE;
-          cue->np_first = np_start (c, first, last);
+          if (!found)
+            {
+              /* "The presidents of …, all denounced" */
+              if (!skipped_quantifier)
+                return FALSE;
+              last = k - 1;
+              if (punct_is (c, last, ")") && last > first)
+                last--;
+              if (!(tok (c, last)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
+                return FALSE;
+              cue->np_first = np_start (c, first, last);
+              if (cue->np_first > last)
+                return FALSE;
+              if (cue->np_first > first && !is_boundary (c, cue->np_first - 1)
+                  && !word_in (c, cue->np_first - 1,
+                               (const char *const[]){ "and", "but", "as", "while", "meanwhile", NULL }))
+                return FALSE;
+            }
           cue->np_end = last + 1;
           cue->clause_first = cue->np_first;
-          if (cue->np_first > last)
-            return FALSE;
-          /* The source of "X, Y, said" must open its clause. */
-          if (cue->np_first > first && !is_boundary (c, cue->np_first - 1)
-              && !word_in (c, cue->np_first - 1,
-                           (const char *const[]){ "and", "but", "as", "while", "meanwhile", NULL }))
-            return FALSE;
           /* "Portugal's infrastructure minister, João Cardoso, urged": the
            * name between the commas is the source. */
           if (p >= 0 && !is_dash (c, k) && (guint) k - (guint) p - 1 <= 5 && (guint) k > (guint) p + 1)
@@ -1492,7 +1544,8 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
   if ((cue->flags & LEDE_VERB_CLAUSE) && !cue->inverted && !is_clause (c, comp, end))
     return FALSE;
   /* "Officials said little.", "He said so.": nothing is stated. */
-  if (!cue->inverted && comp + 1 < end && (tok (c, comp + 1)->flags & LEDE_TOKEN_PUNCT)
+  if (!cue->inverted && cue->stance != LEDE_STANCE_DENIAL && comp + 1 < end
+      && (tok (c, comp + 1)->flags & LEDE_TOKEN_PUNCT)
       && word_in (c, comp,
                   (const char *const[]){ "little", "nothing", "much", "so", "this", "that", "it", "more",
                                          "otherwise", "something", "anything", "yes", "no", "goodbye",
@@ -1601,7 +1654,8 @@ trim_span (const Ctx *c, guint *first, guint *end)
         break;
       (*first)++;
     }
-  while (*end > *first && is_trim (c, *end - 1))
+  while (*end > *first && is_trim (c, *end - 1)
+         && !(*end - 1 == *first && (tok (c, *first)->flags & LEDE_TOKEN_WORD)))
     {
       guint last = *end - 1;
       /* … and a closing one whose quotation opened inside it. */
@@ -1677,6 +1731,7 @@ emit_claim (Ctx *c, guint first, guint end, const Source *src, const char *verb,
       c->last_person_sentence = tok (c, end - 1)->sentence;
     }
   c->last_claim_sentence = tok (c, end - 1)->sentence;
+  c->last_claimant_org = claim_kind (c, claim, src) == LEDE_ACTOR_ORGANIZATION ? claim->claimant : -1;
   return claim;
 }
 
@@ -2093,6 +2148,7 @@ lede_find_claims (LedeDoc *doc)
   c.common = lede_word_list_get ("common-words");
   c.last_person_claim = -1;
   c.last_claim_sentence = -1;
+  c.last_claimant_org = -1;
   c.first_created = doc->actors->len;
   c.doc_claims = g_array_new (FALSE, FALSE, sizeof (int));
   c.seen = g_array_sized_new (FALSE, TRUE, sizeof (guint), doc->actors->len + 8);

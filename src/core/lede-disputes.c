@@ -216,6 +216,20 @@ mark_sentence (Ctx *c, guint si)
               continue;
             }
           sig = signal_of (value);
+          if (sig == SIGNAL_HEDGED && words == 1)
+            {
+              LedeStance st;
+              guint fl;
+              /* "Veltrix disputed the estimate" is Veltrix's act; "the
+               * disputed estimate", "a claim that was contested" are the
+               * article's doubt. */
+              if (lede_claims_lookup_verb (s, len, &st, &fl) && i > r->first
+                  && !word_in (c, i - 1,
+                               (const char *const[]){ "the", "a", "an", "is", "are", "was", "were", "be",
+                                                      "been", "being", "as", "widely", "hotly", "heavily",
+                                                      "fiercely", NULL }))
+                sig = 0;
+            }
           if (sig == SIGNAL_APPROVAL)
             {
               /* "not … acceptable": a negated approval is a rebuttal. */
@@ -583,6 +597,80 @@ add_topic_words (const Ctx *c, const ClaimInfo *info, GHashTable *add, GHashTabl
   return FALSE;
 }
 
+/* The actor a possessive pronoun in the claim ("its estimate", "their
+ * figures") points back to: the last one named before it in the sentence
+ * or the one before, other than the claimant; -1 when none. */
+static int
+possessor (const Ctx *c, const ClaimInfo *info, int claimant)
+{
+  const LedeDoc *doc = c->doc;
+
+  for (guint t = info->first; t < info->end; t++)
+    {
+      guint sentence;
+      if (!word_in (c, t, (const char *const[]){ "its", "their", "his", "her", NULL }))
+        continue;
+      sentence = lede_doc_token (doc, t)->sentence;
+      for (guint j = t; j > 0; j--)
+        {
+          int a = doc->token_actor[j - 1];
+          if (lede_doc_token (doc, j - 1)->sentence + 1 < sentence)
+            break;
+          if (a >= 0 && a != claimant)
+            return a;
+        }
+      break;
+    }
+  return -1;
+}
+
+static void
+free_side (gpointer side)
+{
+  if (side != NULL)
+    g_array_unref (side);
+}
+
+/* What one source disputes, all its disputed claims dispute: "Veltrix
+ * disputed its market estimate. The company said its share was below 25%." */
+static void
+join_sides (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  guint nactors = doc->actors->len;
+  g_autoptr (GPtrArray) sides = NULL;
+
+  if (nactors == 0)
+    return;
+  sides = g_ptr_array_new_with_free_func (free_side);
+  g_ptr_array_set_size (sides, nactors);
+  for (guint i = 0; i < doc->claims->len; i++)
+    {
+      const LedeClaim *claim = g_ptr_array_index (doc->claims, i);
+      GArray *side;
+      if (!c->direct[i] || claim->claimant < 0 || (guint) claim->claimant >= nactors)
+        continue;
+      side = g_ptr_array_index (sides, claim->claimant);
+      if (side == NULL)
+        {
+          side = g_array_new (FALSE, FALSE, sizeof (int));
+          g_ptr_array_index (sides, claim->claimant) = side;
+        }
+      for (guint k = 0; k < claim->disputed_by->len; k++)
+        add_id (side, g_array_index (claim->disputed_by, int, k), claim->claimant);
+    }
+  for (guint i = 0; i < doc->claims->len; i++)
+    {
+      LedeClaim *claim = g_ptr_array_index (doc->claims, i);
+      GArray *side;
+      if (!claim->disputed || claim->claimant < 0 || (guint) claim->claimant >= nactors)
+        continue;
+      side = g_ptr_array_index (sides, claim->claimant);
+      for (guint k = 0; side && k < side->len; k++)
+        add_id (claim->disputed_by, g_array_index (side, int, k), claim->claimant);
+    }
+}
+
 /* An actor another source accuses, rebuts or contradicts is a side in a
  * dispute: what it asserts in the article is contested too ("We won",
  * says the candidate whose vote count the authorities contradict). */
@@ -769,6 +857,8 @@ lede_find_disputes (LedeDoc *doc)
             }
           if (!answered && claim->targets->len == 0)
             {
+              /* "disputed its market estimate": whose the "its" is. */
+              add_id (claim->disputed_by, possessor (&c, info, claim->claimant), claim->claimant);
               /* "Atlantic Gateway denied the accusation", "The union rejected
                * that figure": the last accusation (for a rejection, the last
                * claim) from another source, a few sentences back at most. */
@@ -777,9 +867,12 @@ lede_find_disputes (LedeDoc *doc)
                   LedeClaim *prev = g_ptr_array_index (doc->claims, k - 1);
                   if (s > prev->span.sentence + ANSWER_REACH)
                     break;
+                  /* A plain denial ("Reyes denied that") may answer a
+                   * statement right before it too. */
                   if (same_source (prev, claim)
                       || (prev->stance != LEDE_STANCE_ACCUSATION
-                          && (!(flags & LEDE_VERB_REBUT) || prev->stance != LEDE_STANCE_STATEMENT)))
+                          && (prev->stance != LEDE_STANCE_STATEMENT
+                              || (!(flags & LEDE_VERB_REBUT) && s > prev->span.sentence + 1))))
                     continue;
                   add_id (claim->disputed_by, prev->claimant, claim->claimant);
                   add_id (prev->disputed_by, claim->claimant, prev->claimant);
@@ -887,6 +980,7 @@ lede_find_disputes (LedeDoc *doc)
 
   find_conflicting_figures (&c);
   contest_sides (&c);
+  join_sides (&c);
 
   g_free (c.direct);
   g_free (c.token_claims);
