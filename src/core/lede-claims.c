@@ -1289,13 +1289,21 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       else
         {
           /* "called the suit baseless": a rejection. */
-          gboolean rebut = FALSE;
-          for (guint j = cue->vend; j < end && j < cue->vend + 7 && !rebut && !is_boundary (c, j); j++)
-            rebut = word_in (c, j, rebut_words);
-          if (!rebut)
+          gboolean rebut = FALSE, quoted = FALSE;
+          for (guint j = cue->vend; j < end && j < cue->vend + 7 && !rebut && !quoted; j++)
+            {
+              /* "called the vote “a win for rural America”": a verdict. */
+              if (c->quote[j] & Q_OPEN)
+                quoted = j > cue->vend;
+              else if (is_boundary (c, j))
+                break;
+              rebut = word_in (c, j, rebut_words);
+            }
+          if (!rebut && !quoted)
             return FALSE;
-          cue->stance = LEDE_STANCE_DENIAL;
-          cue->flags |= LEDE_VERB_REBUT;
+          cue->stance = rebut ? LEDE_STANCE_DENIAL : LEDE_STANCE_STATEMENT;
+          if (rebut)
+            cue->flags |= LEDE_VERB_REBUT;
           cue->flags &= ~LEDE_VERB_INV;
         }
     }
