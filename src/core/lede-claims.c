@@ -57,11 +57,32 @@ typedef struct
   gboolean ok;
 } Cue;
 
+typedef enum
+{
+  CAT_AUX_WORDS = 1 << 0,
+  CAT_BE_WORDS = 1 << 1,
+  CAT_NEGATIONS = 1 << 2,
+  CAT_ADVERBS = 1 << 3,
+  CAT_TIME_WORDS = 1 << 4,
+  CAT_DETERMINERS = 1 << 5,
+  CAT_QUANTIFIERS = 1 << 6,
+  CAT_STOP_WORDS = 1 << 7,
+  CAT_SUBORDINATORS = 1 << 8,
+  CAT_PREPOSITIONS = 1 << 9,
+  CAT_PRONOUNS_PERSON = 1 << 10,
+  CAT_PRONOUNS_OTHER = 1 << 11,
+  CAT_RELATIVES = 1 << 12,
+  CAT_SAID_NOUNS = 1 << 13,
+  CAT_KNOWN = 1 << 31,
+} WordCats;
+
 typedef struct
 {
   LedeDoc *doc;
   guint n;
   guint32 *quote;
+  guint32 *cats; /* per token: its WordCats, filled on first use */
+  GHashTable *cat_table;
   const LedeWordList *verbs;
   const LedeWordList *sources;
   const LedeWordList *common;
@@ -219,10 +240,80 @@ static const char *const relatives[] = { "which", "who", "that", NULL };
 static const char *const research_heads[]
   = { "researchers", "scientists", "authors", "experts", "analysts", "economists", "investigators", NULL };
 
+static void
+add_cats (GHashTable *table, const char *const *set, guint bit)
+{
+  for (; *set; set++)
+    g_hash_table_insert (table, (gpointer) *set,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, *set)) | bit));
+}
+
+/* The small word sets above, as one table: a word's sets in one lookup. */
+static GHashTable *
+cat_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      add_cats (t, aux_words, CAT_AUX_WORDS);
+      add_cats (t, be_words, CAT_BE_WORDS);
+      add_cats (t, negations, CAT_NEGATIONS);
+      add_cats (t, adverbs, CAT_ADVERBS);
+      add_cats (t, time_words, CAT_TIME_WORDS);
+      add_cats (t, determiners, CAT_DETERMINERS);
+      add_cats (t, quantifiers, CAT_QUANTIFIERS);
+      add_cats (t, stop_words, CAT_STOP_WORDS);
+      add_cats (t, subordinators, CAT_SUBORDINATORS);
+      add_cats (t, prepositions, CAT_PREPOSITIONS);
+      add_cats (t, pronouns_person, CAT_PRONOUNS_PERSON);
+      add_cats (t, pronouns_other, CAT_PRONOUNS_OTHER);
+      add_cats (t, relatives, CAT_RELATIVES);
+      add_cats (t, said_nouns, CAT_SAID_NOUNS);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+/* The sets (WordCats) token @i belongs to, looked up once per token. */
+static guint32
+token_cats (const Ctx *c, guint i)
+{
+  guint32 cats;
+
+  if (i >= c->n)
+    return 0;
+  cats = c->cats[i];
+  if (!(cats & CAT_KNOWN))
+    {
+      gsize len;
+      const char *s = lede_doc_token_str (c->doc, i, &len);
+      char buf[32];
+
+      cats = CAT_KNOWN;
+      if ((tok (c, i)->flags & LEDE_TOKEN_WORD) && len < sizeof buf)
+        {
+          for (gsize k = 0; k < len; k++)
+            buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k];
+          buf[len] = '\0';
+          cats |= GPOINTER_TO_UINT (g_hash_table_lookup (c->cat_table, buf));
+        }
+      c->cats[i] = cats;
+    }
+  return cats;
+}
+
+static inline gboolean
+has_cat (const Ctx *c, guint i, guint32 cat)
+{
+  return (token_cats (c, i) & cat) != 0;
+}
+
 static gboolean
 is_time_word (const Ctx *c, guint i)
 {
-  return word_in (c, i, time_words);
+  return has_cat (c, i, CAT_TIME_WORDS);
 }
 
 static gboolean
@@ -232,11 +323,11 @@ is_adverb (const Ctx *c, guint i)
   const char *s;
 
   if (!(tok (c, i)->flags & LEDE_TOKEN_WORD) || (tok (c, i)->flags & LEDE_TOKEN_CAPITALIZED))
-    return word_in (c, i, adverbs);
+    return has_cat (c, i, CAT_ADVERBS);
   s = lede_doc_token_str (c->doc, i, &len);
   if (len > 4 && s[len - 2] == 'l' && s[len - 1] == 'y' && strcmp (s + len - 4, "ally") != 0)
     return TRUE;
-  return word_in (c, i, adverbs);
+  return has_cat (c, i, CAT_ADVERBS);
 }
 
 /* ---- reporting words ---- */
@@ -495,7 +586,7 @@ np_start (const Ctx *c, guint first, guint last)
         }
       if (!(tt->flags & LEDE_TOKEN_WORD))
         break;
-      if (word_in (c, t, determiners))
+      if (has_cat (c, t, CAT_DETERMINERS))
         {
           k = t;
           /* "a source at the state company": on to the source. */
@@ -520,8 +611,8 @@ np_start (const Ctx *c, guint first, guint last)
           k = t;
           continue;
         }
-      if (word_in (c, t, stop_words) || word_in (c, t, aux_words) || word_in (c, t, negations)
-          || word_in (c, t, said_nouns))
+      if (has_cat (c, t, CAT_STOP_WORDS) || has_cat (c, t, CAT_AUX_WORDS) || has_cat (c, t, CAT_NEGATIONS)
+          || has_cat (c, t, CAT_SAID_NOUNS))
         break;
       {
         LedeStance st;
@@ -546,7 +637,7 @@ np_after (const Ctx *c, guint i, guint end)
 {
   guint k = i;
 
-  if (k < end && word_in (c, k, determiners))
+  if (k < end && has_cat (c, k, CAT_DETERMINERS))
     k++;
   while (k < end && k - i < MAX_NP)
     {
@@ -561,10 +652,10 @@ np_after (const Ctx *c, guint i, guint end)
       /* "told reporters he …", "told Reuters the toll …": a pronoun or an
        * article starts the next clause. */
       if (k > i
-          && (word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other) || word_in (c, k, determiners)
-              || word_in (c, k, prepositions)))
+          && (has_cat (c, k, CAT_PRONOUNS_PERSON) || has_cat (c, k, CAT_PRONOUNS_OTHER)
+              || has_cat (c, k, CAT_DETERMINERS) || has_cat (c, k, CAT_PREPOSITIONS)))
         break;
-      if (word_in (c, k, stop_words) || word_in (c, k, aux_words))
+      if (has_cat (c, k, CAT_STOP_WORDS) || has_cat (c, k, CAT_AUX_WORDS))
         {
           if (word_in (c, k, (const char *const[]){ "of", NULL }) && k > i && is_capitalized (c, k - 1)
               && k + 1 < end && is_capitalized (c, k + 1))
@@ -693,7 +784,7 @@ add_mention (Ctx *c, LedeActor *actor, int index, guint first, guint end)
 static guint
 skip_determiners (const Ctx *c, guint first, guint end)
 {
-  while (first + 1 < end && (word_in (c, first, determiners) || word_in (c, first, quantifiers)))
+  while (first + 1 < end && (has_cat (c, first, CAT_DETERMINERS) || has_cat (c, first, CAT_QUANTIFIERS)))
     first++;
   return first;
 }
@@ -838,7 +929,7 @@ resolve_pronoun (Ctx *c, guint i, guint sentence_first, Source *src)
 
   src->type = SRC_PRONOUN;
   advance_scan (c, i);
-  if (word_in (c, i, pronouns_person))
+  if (has_cat (c, i, CAT_PRONOUNS_PERSON))
     {
       if (c->last_person_claim >= 0 && sentence - c->last_person_sentence <= SPEAKER_REACH)
         {
@@ -859,13 +950,13 @@ resolve_pronoun (Ctx *c, guint i, guint sentence_first, Source *src)
     }
 
   /* "…, which it denied": the sentence's own subject. */
-  if (i > sentence_first && word_in (c, i - 1, relatives))
+  if (i > sentence_first && has_cat (c, i - 1, CAT_RELATIVES))
     {
       guint k = sentence_first;
-      while (k < i && (tok (c, k)->flags & LEDE_TOKEN_WORD) && !word_in (c, k, aux_words)
-             && !word_in (c, k, stop_words) && k - sentence_first < 6)
+      while (k < i && (tok (c, k)->flags & LEDE_TOKEN_WORD) && !has_cat (c, k, CAT_AUX_WORDS)
+             && !has_cat (c, k, CAT_STOP_WORDS) && k - sentence_first < 6)
         k++;
-      if (k > sentence_first && k < i && word_in (c, k, aux_words))
+      if (k > sentence_first && k < i && has_cat (c, k, CAT_AUX_WORDS))
         {
           int a = -1;
           for (guint j = sentence_first; j < k; j++)
@@ -976,7 +1067,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
   /* "No group has claimed …": nobody says anything. */
   if (word_in (c, first, (const char *const[]){ "no", "nobody", "none", "neither", NULL }))
     return;
-  if (end - first == 1 && (word_in (c, head, pronouns_person) || word_in (c, head, pronouns_other)))
+  if (end - first == 1 && (has_cat (c, head, CAT_PRONOUNS_PERSON) || has_cat (c, head, CAT_PRONOUNS_OTHER)))
     {
       resolve_pronoun (c, head, sentence_first, src);
       return;
@@ -1096,8 +1187,9 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
   /* A capitalized word no actor covers: a name the actors stage missed,
    * unless it is a common word that only opens the sentence ("Shares"). */
   if (is_capitalized (c, head)
-      && !((tok (c, head)->flags & LEDE_TOKEN_SENTENCE_START)
-           && (word_in (c, head, stop_words) || lede_word_list_lookup_folded (c->common, hs, hlen) != NULL)))
+      && !(
+        (tok (c, head)->flags & LEDE_TOKEN_SENTENCE_START)
+        && (has_cat (c, head, CAT_STOP_WORDS) || lede_word_list_lookup_folded (c->common, hs, hlen) != NULL)))
     {
       src->type = SRC_NAME;
       src->kind = LEDE_ACTOR_PERSON;
@@ -1144,7 +1236,7 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
         if (e >= end || punct_is (c, e, ".") || punct_is (c, e, ",") || punct_is (c, e, "!")
             || punct_is (c, e, "?"))
           return G_MAXUINT;
-        if (word_in (c, e, prepositions))
+        if (has_cat (c, e, CAT_PREPOSITIONS))
           {
             for (guint j = e; j < end && j < e + 12; j++)
               {
@@ -1162,7 +1254,7 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
     }
   /* "rejected that figure": there "that" points, it does not introduce. */
   if (cue->stance == LEDE_STANCE_DENIAL && word_in (c, k, (const char *const[]){ "that", "this", "it", NULL })
-      && (k + 1 >= end || (tok (c, k + 1)->flags & LEDE_TOKEN_PUNCT) || word_in (c, k + 1, said_nouns)
+      && (k + 1 >= end || (tok (c, k + 1)->flags & LEDE_TOKEN_PUNCT) || has_cat (c, k + 1, CAT_SAID_NOUNS)
           || (k + 2 < end && (tok (c, k + 2)->flags & LEDE_TOKEN_PUNCT))))
     return k;
   if (word_in (c, k, (const char *const[]){ "that", NULL }) || punct_is (c, k, ":"))
@@ -1185,7 +1277,7 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
     return G_MAXUINT;
   if ((tok (c, k)->flags & LEDE_TOKEN_QUOTE) && (c->quote[k] & Q_CLOSE))
     return G_MAXUINT;
-  if (word_in (c, k, prepositions) || is_time_word (c, k))
+  if (has_cat (c, k, CAT_PREPOSITIONS) || is_time_word (c, k))
     {
       limit = MIN (end, k + 15);
       for (guint j = k; j < limit; j++)
@@ -1211,11 +1303,11 @@ subject_after (const Ctx *c, Cue *cue, guint end)
 
   if (e == k || e - k > 8)
     return FALSE;
-  if (!(is_capitalized (c, k) || word_in (c, k, determiners) || word_in (c, k, pronouns_person)
-        || word_in (c, k, pronouns_other)))
+  if (!(is_capitalized (c, k) || has_cat (c, k, CAT_DETERMINERS) || has_cat (c, k, CAT_PRONOUNS_PERSON)
+        || has_cat (c, k, CAT_PRONOUNS_OTHER)))
     return FALSE;
   if (e < end
-      && !(is_boundary (c, e) || word_in (c, e, prepositions)
+      && !(is_boundary (c, e) || has_cat (c, e, CAT_PREPOSITIONS)
            || word_in (c, e, (const char *const[]){ "who", NULL }) || is_time_word (c, e)
            || is_adverb (c, e)))
     return FALSE;
@@ -1245,11 +1337,11 @@ sentence_subject (const Ctx *c, guint first, guint k, Cue *cue)
     s0++;
   cue->np_first = s0;
   cue->np_end = s0;
-  if (s0 < k && word_in (c, s0, determiners))
+  if (s0 < k && has_cat (c, s0, CAT_DETERMINERS))
     cue->np_end++;
   while (cue->np_end < k && cue->np_end - s0 < 6
          && (tok (c, cue->np_end)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE))
-         && !word_in (c, cue->np_end, aux_words) && !word_in (c, cue->np_end, stop_words)
+         && !has_cat (c, cue->np_end, CAT_AUX_WORDS) && !has_cat (c, cue->np_end, CAT_STOP_WORDS)
          && !(cue->np_end > s0 && !is_capitalized (c, cue->np_end) && ends_with_ed (c, cue->np_end)))
     cue->np_end++;
   return cue->np_end > s0;
@@ -1262,11 +1354,11 @@ is_clause (const Ctx *c, guint k, guint end)
 {
   if (k > 0 && (word_in (c, k - 1, (const char *const[]){ "that", NULL }) || punct_is (c, k - 1, ":")))
     return TRUE;
-  if ((c->quote[k] & Q_OPEN) || word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)
+  if ((c->quote[k] & Q_OPEN) || has_cat (c, k, CAT_PRONOUNS_PERSON) || has_cat (c, k, CAT_PRONOUNS_OTHER)
       || word_in (c, k, (const char *const[]){ "i", "there", NULL }))
     return TRUE;
   for (guint j = k; j < end && j < k + 8 && !is_boundary (c, j); j++)
-    if ((word_in (c, j, aux_words) && !is_capitalized (c, j))
+    if ((has_cat (c, j, CAT_AUX_WORDS) && !is_capitalized (c, j))
         || word_in (c, j, (const char *const[]){ "will", "would", "could", "should", "might", "can", NULL }))
       return TRUE;
   return FALSE;
@@ -1327,9 +1419,9 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
     return FALSE;
   for (k = (int) cue->v - 1; k >= (int) first; k--)
     {
-      if (word_in (c, k, negations))
+      if (has_cat (c, k, CAT_NEGATIONS))
         return FALSE;
-      if (word_in (c, k, be_words))
+      if (has_cat (c, k, CAT_BE_WORDS))
         {
           if (!ends_with_ing (c, cue->v))
             return FALSE;
@@ -1337,7 +1429,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
         }
       if (word_in (c, k, (const char *const[]){ "all", "both", "each", "either", NULL }))
         skipped_quantifier = TRUE;
-      if (word_in (c, k, aux_words) || is_adverb (c, k) || is_time_word (c, k))
+      if (has_cat (c, k, CAT_AUX_WORDS) || is_adverb (c, k) || is_time_word (c, k))
         continue;
       if (word_in (c, k, (const char *const[]){ "this", "last", "on", NULL }) && k + 1 < (int) cue->v
           && is_time_word (c, k + 1))
@@ -1345,7 +1437,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       break;
     }
   if (k >= (int) first
-      && (word_in (c, k, (const char *const[]){ "to", NULL }) || word_in (c, k, determiners)
+      && (word_in (c, k, (const char *const[]){ "to", NULL }) || has_cat (c, k, CAT_DETERMINERS)
           || (tok (c, k)->flags & LEDE_TOKEN_NUMBER)))
     return FALSE;
   if (k >= (int) first && (tok (c, k)->flags & LEDE_TOKEN_POSSESSIVE))
@@ -1360,10 +1452,10 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
         return FALSE;
     }
 
-  if (k < (int) first || is_boundary (c, k) || word_in (c, k, stop_words))
+  if (k < (int) first || is_boundary (c, k) || has_cat (c, k, CAT_STOP_WORDS))
     {
       /* Nothing names the source before the verb. */
-      if ((cue->flags & LEDE_VERB_INV) && k >= (int) first && !word_in (c, k, stop_words)
+      if ((cue->flags & LEDE_VERB_INV) && k >= (int) first && !has_cat (c, k, CAT_STOP_WORDS)
           && subject_after (c, cue, end))
         {
           cue->inverted = TRUE;
@@ -1502,20 +1594,20 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
                                               "insists", "argues", "warns", "adds", "notes", "claims",
                                               NULL }))
         return FALSE;
-      if (cue->np_first > first + 1 && word_in (c, cue->np_first - 1, said_nouns))
+      if (cue->np_first > first + 1 && has_cat (c, cue->np_first - 1, CAT_SAID_NOUNS))
         {
           /* "…, a charge Wills denied": the statement ends before "a charge". */
           cue->clause_first = cue->np_first - 1;
-          if (word_in (c, cue->clause_first - 1, determiners))
+          if (has_cat (c, cue->clause_first - 1, CAT_DETERMINERS))
             cue->clause_first--;
         }
       else if (cue->np_first > first)
         {
           guint before = cue->np_first - 1;
-          if (word_in (c, before, subordinators)
+          if (has_cat (c, before, CAT_SUBORDINATORS)
               || word_in (c, before, (const char *const[]){ "what", "how", "why", "whatever", NULL }))
             return FALSE;
-          if (word_in (c, before, relatives) && before > first && punct_is (c, before - 1, ","))
+          if (has_cat (c, before, CAT_RELATIVES) && before > first && punct_is (c, before - 1, ","))
             cue->clause_first = before;
           else if (word_in (c, before, (const char *const[]){ "and", NULL }) && before > first
                    && (tok (c, before - 1)->flags & LEDE_TOKEN_WORD))
@@ -1570,7 +1662,7 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
 
   cue->vend = k;
   while (e < end && e - k < 16 && !punct_is (c, e, ",") && !punct_is (c, e, ".") && !punct_is (c, e, ";")
-         && !is_dash (c, e) && !word_in (c, e, relatives) && !(tok (c, e)->flags & LEDE_TOKEN_QUOTE))
+         && !is_dash (c, e) && !has_cat (c, e, CAT_RELATIVES) && !(tok (c, e)->flags & LEDE_TOKEN_QUOTE))
     e++;
   if (e == k)
     return FALSE;
@@ -1590,7 +1682,7 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
                             && g_ascii_strncasecmp (s + len - 2, "ed", 2) == 0;
       if (word_in (c, j, (const char *const[]){ "familiar", "close", "briefed", "involved", NULL }))
         break;
-      if ((word_in (c, j, stop_words) || participle)
+      if ((has_cat (c, j, CAT_STOP_WORDS) || participle)
           && !(j + 1 < e && is_capitalized (c, j + 1) && is_capitalized (c, j - 1)))
         {
           e = j;
@@ -1763,10 +1855,10 @@ accept_source (const Ctx *c, const Cue *cue, guint sentence)
           return TRUE;
         }
       case SRC_PRONOUN:
-        if (word_in (c, cue->np_first, pronouns_person))
+        if (has_cat (c, cue->np_first, CAT_PRONOUNS_PERSON))
           return TRUE;
         /* "…, which it denied" */
-        if (cue->np_first > 0 && word_in (c, cue->np_first - 1, relatives))
+        if (cue->np_first > 0 && has_cat (c, cue->np_first - 1, CAT_RELATIVES))
           return TRUE;
         /* "They also reveal …" about things: only amid quoted speakers. */
         return c->last_claim_sentence >= 0 && sentence - (guint) c->last_claim_sentence <= 1;
@@ -1988,7 +2080,8 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
               while (a < end && a < limit && (tok (c, a)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_NUMBER)))
                 a++;
               if (a + 1 < end && punct_is (c, a, ",") && (tok (c, a + 1)->flags & LEDE_TOKEN_WORD)
-                  && !is_capitalized (c, a + 1) && !ends_with_ing (c, a + 1) && !word_in (c, a + 1, relatives)
+                  && !is_capitalized (c, a + 1) && !ends_with_ing (c, a + 1)
+                  && !has_cat (c, a + 1, CAT_RELATIVES)
                   && !word_in (c, a + 1, (const char *const[]){ "according", NULL }))
                 {
                   gboolean later = FALSE;
@@ -2151,6 +2244,8 @@ lede_find_claims (LedeDoc *doc)
   if (c.n == 0 || doc->sentence_tokens == NULL)
     return;
   c.quote = g_new0 (guint32, c.n);
+  c.cats = g_new0 (guint32, c.n + 1);
+  c.cat_table = cat_table ();
   c.verbs = lede_word_list_get ("reporting-verbs");
   c.sources = lede_word_list_get ("unnamed-sources");
   c.common = lede_word_list_get ("common-words");
@@ -2181,4 +2276,5 @@ lede_find_claims (LedeDoc *doc)
   g_array_unref (c.doc_claims);
   g_array_unref (c.seen);
   g_free (c.quote);
+  g_free (c.cats);
 }
