@@ -462,6 +462,36 @@ test_wire_style (void)
 }
 
 static void
+test_company_that_spoke (void)
+{
+  const char *actors[] = { "European Commission|organization",
+                           "Veltrix|organization",
+                           "Ines Roth|person",
+                           "San Jose|place",
+                           "California|place",
+                           NULL };
+  g_autoptr (LedeDoc) doc
+    = doc_new ("The European Commission opened an inquiry. The European Commission said it "
+               "was worried. Ines Roth said prices would rise. "
+               "Veltrix, based in San Jose, California, said it would cooperate but "
+               "disputed that estimate. The company said its share was below 25%. "
+               "Ines Roth called the offer “too little, too late.”",
+               actors);
+  const LedeClaim *disputed;
+
+  run (doc);
+  g_assert_cmpint (get_claim (doc, "would cooperate")->claimant, ==, 1);
+  disputed = get_claim (doc, "that estimate");
+  g_assert_cmpint (disputed->claimant, ==, 1);
+  g_assert_cmpint (disputed->stance, ==, LEDE_STANCE_DENIAL);
+  /* "The company" is the one that just spoke, not the organization named most. */
+  g_assert_cmpint (get_claim (doc, "below 25%")->claimant, ==, 1);
+  /* A verdict in quotation marks. */
+  g_assert_cmpint (get_claim (doc, "too little")->claimant, ==, 2);
+  g_assert_cmpint (get_claim (doc, "too little")->stance, ==, LEDE_STANCE_STATEMENT);
+}
+
+static void
 test_figure_sources (void)
 {
   const char *actors[] = { "Red Crescent|organization", "Ana Reyes|person", NULL };
@@ -553,6 +583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/claims/estimates-and-rejections", test_estimates_and_rejections);
   g_test_add_func ("/lede/core/claims/structures", test_structures);
   g_test_add_func ("/lede/core/claims/wire-style", test_wire_style);
+  g_test_add_func ("/lede/core/claims/company-that-spoke", test_company_that_spoke);
   g_test_add_func ("/lede/core/claims/figure-sources", test_figure_sources);
   g_test_add_func ("/lede/core/claims/names-without-actors", test_names_without_actors);
   g_test_add_func ("/lede/core/claims/pipeline", test_pipeline);
