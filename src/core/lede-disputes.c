@@ -12,6 +12,7 @@
 #define ANSWER_REACH 6
 /* Claims compared for conflicting figures, looking back from each claim. */
 #define FIGURE_REACH 12
+#define FIGURE_SENTENCES 4
 #define MAX_NUMS 6
 #define MAX_CONTEXT 8
 
@@ -569,7 +570,12 @@ find_conflicting_figures (Ctx *c)
           const ClaimInfo *ib = &c->info[k - 1];
           gboolean hit = FALSE;
 
-          if (ib->nnums == 0 || same_source (a, b))
+          /* Figures far apart, or a forecast beside an outcome, are not
+           * two accounts of one thing. */
+          if (a->span.sentence > b->span.sentence + FIGURE_SENTENCES)
+            break;
+          if (ib->nnums == 0 || same_source (a, b)
+              || (a->stance == LEDE_STANCE_PREDICTION) != (b->stance == LEDE_STANCE_PREDICTION))
             continue;
           for (guint x = 0; x < ia->nnums && !hit; x++)
             for (guint y = 0; y < ib->nnums && !hit; y++)
