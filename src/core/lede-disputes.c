@@ -282,9 +282,10 @@ context_hash (const Ctx *c, guint i)
     const char *word;
     const char *as;
   } same[] = {
-    { "death", "kill" },   { "dead", "kill" },   { "died", "kill" },      { "killed", "kill" },
-    { "killing", "kill" }, { "deaths", "kill" }, { "fatalitie", "kill" }, { "casualtie", "kill" },
-    { "ballot", "vote" },  { "voted", "vote" },  { "offered", "offer" },  { "bid", "offer" },
+    { "death", "kill" },     { "dead", "kill" },   { "died", "kill" },      { "killed", "kill" },
+    { "killing", "kill" },   { "deaths", "kill" }, { "fatalitie", "kill" }, { "fatalities", "kill" },
+    { "casualtie", "kill" }, { "ballot", "vote" }, { "voted", "vote" },     { "offered", "offer" },
+    { "bid", "offer" },
   };
 
   if (len >= sizeof buf - 1)
@@ -504,6 +505,17 @@ stem_hash (const Ctx *c, guint i)
   if (len > 3 && buf[len - 1] == 'e')
     len--;
   buf[len] = '\0';
+  {
+    /* Words for one outcome that share no stem. */
+    static const char *const same[][2] = {
+      { "won", "win" },   { "victory", "win" }, { "victori", "win" },    { "triumph", "win" },
+      { "lost", "los" },  { "defeat", "los" },  { "ballot", "vot" },     { "death", "kill" },
+      { "dead", "kill" }, { "died", "kill" },   { "fatalitie", "kill" }, { "fatalities", "kill" },
+    };
+    for (guint k = 0; k < G_N_ELEMENTS (same); k++)
+      if (strcmp (buf, same[k][0]) == 0)
+        return g_str_hash (same[k][1]) | 1;
+  }
   return g_str_hash (buf) | 1;
 }
 
