@@ -282,10 +282,9 @@ context_hash (const Ctx *c, guint i)
     const char *word;
     const char *as;
   } same[] = {
-    { "death", "kill" },     { "dead", "kill" },   { "died", "kill" },      { "killed", "kill" },
-    { "killing", "kill" },   { "deaths", "kill" }, { "fatalitie", "kill" }, { "fatalities", "kill" },
-    { "casualtie", "kill" }, { "ballot", "vote" }, { "voted", "vote" },     { "offered", "offer" },
-    { "bid", "offer" },
+    { "death", "kill" },   { "dead", "kill" },   { "died", "kill" },     { "killed", "kill" },
+    { "killing", "kill" }, { "deaths", "kill" }, { "fataliti", "kill" }, { "casualtie", "kill" },
+    { "ballot", "vote" },  { "voted", "vote" },  { "offered", "offer" }, { "bid", "offer" },
   };
 
   if (len >= sizeof buf - 1)
@@ -508,9 +507,9 @@ stem_hash (const Ctx *c, guint i)
   {
     /* Words for one outcome that share no stem. */
     static const char *const same[][2] = {
-      { "won", "win" },   { "victory", "win" }, { "victori", "win" },    { "triumph", "win" },
-      { "lost", "los" },  { "defeat", "los" },  { "ballot", "vot" },     { "death", "kill" },
-      { "dead", "kill" }, { "died", "kill" },   { "fatalitie", "kill" }, { "fatalities", "kill" },
+      { "won", "win" },   { "victory", "win" }, { "victori", "win" },   { "triumph", "win" },
+      { "lost", "los" },  { "defeat", "los" },  { "ballot", "vot" },    { "death", "kill" },
+      { "dead", "kill" }, { "died", "kill" },   { "fataliti", "kill" },
     };
     for (guint k = 0; k < G_N_ELEMENTS (same); k++)
       if (strcmp (buf, same[k][0]) == 0)
