@@ -282,9 +282,9 @@ context_hash (const Ctx *c, guint i)
     const char *word;
     const char *as;
   } same[] = {
-    { "death", "kill" },   { "dead", "kill" },   { "died", "kill" },     { "killed", "kill" },
-    { "killing", "kill" }, { "deaths", "kill" }, { "fataliti", "kill" }, { "casualtie", "kill" },
-    { "ballot", "vote" },  { "voted", "vote" },  { "offered", "offer" }, { "bid", "offer" },
+    { "death", "kill" },   { "dead", "kill" },   { "died", "kill" },      { "killed", "kill" },
+    { "killing", "kill" }, { "deaths", "kill" }, { "fatalitie", "kill" }, { "casualtie", "kill" },
+    { "ballot", "vote" },  { "voted", "vote" },  { "offered", "offer" },  { "bid", "offer" },
   };
 
   if (len >= sizeof buf - 1)
