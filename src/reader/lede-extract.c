@@ -373,6 +373,36 @@ remove_and_next (xmlNode *node)
   return next;
 }
 
+/* Class names sites use for text only screen readers get ("Image caption", "Advertisement"). */
+static gboolean
+has_hidden_class (const char *cls)
+{
+  static const char *const hidden[] = { "sr-only",
+                                        "visually-hidden",
+                                        "visuallyhidden",
+                                        "screen-reader-text",
+                                        "screen-reader-only",
+                                        "screenreader-only",
+                                        "sr-text",
+                                        "a11y-hidden",
+                                        "offscreen",
+                                        "u-hidden",
+                                        "hidden",
+                                        "is-hidden",
+                                        "hide",
+                                        "off-screen",
+                                        "element-invisible",
+                                        "invisible",
+                                        NULL };
+  g_auto (GStrv) names = g_strsplit_set (cls, " \t\n", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint j = 0; hidden[j] != NULL; j++)
+      if (g_ascii_strcasecmp (names[i], hidden[j]) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_probably_visible (const xmlNode *node)
 {
@@ -393,6 +423,8 @@ is_probably_visible (const xmlNode *node)
         return FALSE;
     }
   if (lede_html_get_attr (node, "hidden") != NULL)
+    return FALSE;
+  if (cls != NULL && has_hidden_class (cls) && text_length (node) < 200)
     return FALSE;
   if (aria != NULL && g_str_equal (aria, "true") && (cls == NULL || strstr (cls, "fallback-image") == NULL))
     return FALSE;
