@@ -106,6 +106,11 @@ void lede_doc_clear (LedeDoc *doc);
 
 /* JSON, in lede-json.c */
 char *lede_doc_to_json (const LedeDoc *doc, const char *analyzer, double elapsed_ms, gboolean pretty);
-gboolean lede_doc_from_json (LedeDoc *doc, const char *json, gssize length, char **analyzer, GError **error);
+gboolean lede_doc_from_json (LedeDoc *doc,
+                             const char *json,
+                             gssize length,
+                             char **analyzer,
+                             double *elapsed_ms,
+                             GError **error);
 
 G_END_DECLS

@@ -400,7 +400,7 @@ lede_analysis_new_from_json (const char *json, gssize length, GError **error)
 {
   g_autoptr (LedeAnalysis) self = g_object_new (LEDE_TYPE_ANALYSIS, NULL);
 
-  if (!lede_doc_from_json (&self->doc, json, length, &self->analyzer, error))
+  if (!lede_doc_from_json (&self->doc, json, length, &self->analyzer, &self->elapsed_ms, error))
     return NULL;
   return g_steal_pointer (&self);
 }

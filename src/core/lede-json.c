@@ -379,7 +379,12 @@ read_ids (Reader *r, JsonObject *o, const char *name, GArray *out)
 }
 
 gboolean
-lede_doc_from_json (LedeDoc *doc, const char *json, gssize length, char **analyzer, GError **error)
+lede_doc_from_json (LedeDoc *doc,
+                    const char *json,
+                    gssize length,
+                    char **analyzer,
+                    double *elapsed_ms,
+                    GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GHashTable) actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -392,7 +397,7 @@ lede_doc_from_json (LedeDoc *doc, const char *json, gssize length, char **analyz
 
   if (!json_parser_load_from_data (parser, json, length, error))
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return fail (error, _ ("the top level is not an object"));
   root = json_node_get_object (json_parser_get_root (parser));
   if (g_strcmp0 (member_string (root, "schema"), LEDE_ANALYSIS_SCHEMA) != 0)
@@ -407,7 +412,11 @@ lede_doc_from_json (LedeDoc *doc, const char *json, gssize length, char **analyz
   *analyzer = g_strdup (member_string (root, "analyzer"));
   if (json_object_has_member (root, "stats")
       && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "stats")))
-    member_uint (json_object_get_object_member (root, "stats"), "words", &doc->n_words);
+    {
+      JsonObject *stats = json_object_get_object_member (root, "stats");
+      member_uint (stats, "words", &doc->n_words);
+      *elapsed_ms = json_object_get_double_member_with_default (stats, "elapsed_ms", 0);
+    }
 
   r.n_cp = g_utf8_strlen (doc->text, doc->len);
   byte_of_cp = g_new (guint, r.n_cp + 1);
@@ -426,8 +435,10 @@ lede_doc_from_json (LedeDoc *doc, const char *json, gssize length, char **analyz
       LedeSpan span;
       LedeSentence sentence;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n) || !read_span (&r, json_node_get_object (n), &span, error))
-        return fail (error, _ ("a sentence has no valid start and end"));
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (error, _ ("a sentence is not an object"));
+      if (!read_span (&r, json_node_get_object (n), &span, error))
+        return FALSE;
       sentence.start = span.start;
       sentence.end = span.end;
       sentence.bstart = span.bstart;

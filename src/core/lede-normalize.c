@@ -23,6 +23,51 @@ locate_byte (const char *text, gsize offset, guint *line, guint *column)
     }
 }
 
+/* Could @c change under NFC? Latin, most punctuation, currency and
+ * arrows cannot; marks, Hangul, compatibility letters and the rest may. */
+static inline gboolean
+nfc_unstable (gunichar c)
+{
+  if (c < 0x300)
+    return FALSE;
+  if (c >= 0x2000 && c <= 0x2BFF)
+    return c == 0x2126 || c == 0x212A || c == 0x212B || c == 0x2329 || c == 0x232A;
+  return TRUE;
+}
+
+/* NFC, a line at a time and only for the lines that need it: GLib's
+ * normalizer is slow on long inputs and most news text is NFC already. */
+static char *
+normalize_nfc (const char *input, gsize length)
+{
+  GString *out = g_string_sized_new (length + 16);
+  const char *end = input + length;
+  const char *line = input;
+
+  while (line < end)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      const char *line_end = nl ? nl + 1 : end;
+      gboolean unstable = FALSE;
+
+      for (const char *p = line; p < line_end; p++)
+        if ((guchar) *p >= 0xCC && nfc_unstable (g_utf8_get_char (p)))
+          {
+            unstable = TRUE;
+            break;
+          }
+      if (unstable)
+        {
+          g_autofree char *n = g_utf8_normalize (line, line_end - line, G_NORMALIZE_NFC);
+          g_string_append (out, n);
+        }
+      else
+        g_string_append_len (out, line, line_end - line);
+      line = line_end;
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 lede_normalize (const char *input,
                 gsize length,
@@ -116,7 +161,7 @@ lede_normalize (const char *input,
   if (ascii)
     text = g_strndup (input, length);
   else
-    text = g_utf8_normalize (input, length, G_NORMALIZE_NFC);
+    text = normalize_nfc (input, length);
   len = strlen (text);
 
   if (has_cr)

@@ -8,52 +8,126 @@
 #include "lede-wordlist.h"
 
 #define WORDLIST_PATH "/io/github/ledereader/Lede/core/wordlists/"
-#define MAX_ENTRY 512
 
+typedef struct
+{
+  const char *key; /* points into @data */
+  const char *value;
+  guint32 len;
+  guint32 hash;
+} Entry;
+
+/* An open-addressing table keyed by (bytes, length): a lookup hashes the
+ * caller's bytes in place, with no copy, no strlen and no allocation,
+ * since the analysis stages look words up for nearly every token. */
 struct _LedeWordList
 {
-  GHashTable *entries; /* entry -> value, both pointing into @data */
-  GPtrArray *order;    /* entries, in file order */
-  GBytes *bytes;
-  char *data;
+  GArray *entries; /* Entry, in file order, without duplicates */
+  guint32 *slots;  /* entry index + 1, 0 when empty */
+  guint32 mask;
+  guint32 max_len;
   guint max_words;
+  char *data;
 };
 
 G_LOCK_DEFINE_STATIC (lists);
 static GHashTable *lists;
+
+static inline guchar
+fold (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static inline guint32
+hash_bytes (const char *s, gsize len)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
+static inline guint32
+hash_bytes_lower (const char *s, gsize len)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ fold (s[i])) * 16777619u;
+  return h;
+}
+
+/* The slot holding @key, or the empty slot where it would go. */
+static guint32
+probe (const LedeWordList *list, const char *key, gsize len, guint32 hash, gboolean lower)
+{
+  for (guint32 i = hash & list->mask;; i = (i + 1) & list->mask)
+    {
+      guint32 slot = list->slots[i];
+      const Entry *e;
+      gsize j;
+
+      if (slot == 0)
+        return i;
+      e = &g_array_index (list->entries, Entry, slot - 1);
+      if (e->hash != hash || e->len != len)
+        continue;
+      if (!lower)
+        {
+          if (memcmp (e->key, key, len) == 0)
+            return i;
+          continue;
+        }
+      for (j = 0; j < len && (guchar) e->key[j] == fold (key[j]); j++)
+        ;
+      if (j == len)
+        return i;
+    }
+}
+
+static const Entry *
+find (const LedeWordList *list, const char *key, gsize len, gboolean lower)
+{
+  guint32 slot;
+
+  if (len > list->max_len)
+    return NULL;
+  slot
+    = list->slots[probe (list, key, len, lower ? hash_bytes_lower (key, len) : hash_bytes (key, len), lower)];
+  return slot ? &g_array_index (list->entries, Entry, slot - 1) : NULL;
+}
 
 static LedeWordList *
 word_list_load (const char *name)
 {
   g_autofree char *path = g_strconcat (WORDLIST_PATH, name, ".txt", NULL);
   g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (Entry));
   LedeWordList *list = g_new0 (LedeWordList, 1);
-  gsize size = 0;
+  guint32 size = 16;
   char *line;
   char *next;
 
-  list->entries = g_hash_table_new (g_str_hash, g_str_equal);
-  list->order = g_ptr_array_new ();
-
   g_resources_register (lede_core_get_resource ());
-  list->bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (list->bytes == NULL)
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
     {
       /* A missing list is a build error, not a user's: say so loudly. */
       g_critical ("Word list %s is missing: %s", name, error->message);
       list->data = g_strdup ("");
-      return list;
     }
-
-  {
-    const char *data = g_bytes_get_data (list->bytes, &size);
-    list->data = g_strndup (data, size);
-  }
+  else
+    {
+      gsize n = 0;
+      const char *data = g_bytes_get_data (bytes, &n);
+      list->data = g_strndup (data, n);
+    }
 
   for (line = list->data; line != NULL && *line != '\0'; line = next)
     {
       char *tab;
-      char *value = (char *) "";
+      Entry e = { NULL, "", 0, 0 };
       guint words = 1;
 
       next = strchr (line, '\n');
@@ -66,17 +140,34 @@ word_list_load (const char *name)
       if (tab != NULL)
         {
           *tab = '\0';
-          value = tab + 1;
+          e.value = tab + 1;
           g_strchomp (line);
         }
       for (const char *p = line; *p; p++)
         words += *p == ' ';
+      e.key = line;
+      e.len = strlen (line);
+      e.hash = hash_bytes (line, e.len);
+      g_array_append_val (lines, e);
       list->max_words = MAX (list->max_words, words);
-      if (!g_hash_table_contains (list->entries, line))
-        {
-          g_hash_table_insert (list->entries, line, value);
-          g_ptr_array_add (list->order, line);
-        }
+      list->max_len = MAX (list->max_len, e.len);
+    }
+
+  while (size < lines->len * 2 + 1)
+    size *= 2;
+  list->slots = g_new0 (guint32, size);
+  list->mask = size - 1;
+  list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), lines->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Entry *e = &g_array_index (lines, Entry, i);
+      guint32 slot = probe (list, e->key, e->len, e->hash, FALSE);
+
+      /* The first line of an entry wins. */
+      if (list->slots[slot] != 0)
+        continue;
+      g_array_append_val (list->entries, *e);
+      list->slots[slot] = list->entries->len;
     }
 
   return list;
@@ -106,30 +197,15 @@ lede_word_list_get (const char *name)
 const char *
 lede_word_list_lookup (const LedeWordList *list, const char *entry, gssize length)
 {
-  char buf[MAX_ENTRY];
-
-  if (length < 0)
-    return g_hash_table_lookup (list->entries, entry);
-  if ((gsize) length >= sizeof buf)
-    return NULL;
-  memcpy (buf, entry, length);
-  buf[length] = '\0';
-  return g_hash_table_lookup (list->entries, buf);
+  const Entry *e = find (list, entry, length < 0 ? strlen (entry) : (gsize) length, FALSE);
+  return e ? e->value : NULL;
 }
 
 const char *
 lede_word_list_lookup_lower (const LedeWordList *list, const char *entry, gssize length)
 {
-  char buf[MAX_ENTRY];
-
-  if (length < 0)
-    length = strlen (entry);
-  if ((gsize) length >= sizeof buf)
-    return NULL;
-  for (gssize i = 0; i < length; i++)
-    buf[i] = g_ascii_tolower (entry[i]);
-  buf[length] = '\0';
-  return g_hash_table_lookup (list->entries, buf);
+  const Entry *e = find (list, entry, length < 0 ? strlen (entry) : (gsize) length, TRUE);
+  return e ? e->value : NULL;
 }
 
 gboolean
@@ -147,7 +223,7 @@ lede_word_list_max_words (const LedeWordList *list)
 guint
 lede_word_list_size (const LedeWordList *list)
 {
-  return list->order->len;
+  return list->entries->len;
 }
 
 void
@@ -155,9 +231,9 @@ lede_word_list_foreach (const LedeWordList *list,
                         void (*func) (const char *entry, const char *value, gpointer user_data),
                         gpointer user_data)
 {
-  for (guint i = 0; i < list->order->len; i++)
+  for (guint i = 0; i < list->entries->len; i++)
     {
-      const char *entry = g_ptr_array_index (list->order, i);
-      func (entry, g_hash_table_lookup (list->entries, entry), user_data);
+      const Entry *e = &g_array_index (list->entries, Entry, i);
+      func (e->key, e->value, user_data);
     }
 }

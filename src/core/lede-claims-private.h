@@ -1,0 +1,63 @@
+/* lede-claims-private.h: what the claims and disputes stages share about reporting words. */
+#pragma once
+
+#include "lede-analysis-private.h"
+#include "lede-wordlist.h"
+
+G_BEGIN_DECLS
+
+/* The flags of a reporting-verbs.txt entry (see that file). */
+typedef enum
+{
+  LEDE_VERB_INV = 1 << 0,
+  LEDE_VERB_WEAK = 1 << 1,
+  LEDE_VERB_SOURCE = 1 << 2,
+  LEDE_VERB_PERSON = 1 << 3,
+  LEDE_VERB_OBJ = 1 << 4,
+  LEDE_VERB_FOR = 1 << 5,
+  LEDE_VERB_REBUT = 1 << 6,
+  LEDE_VERB_PLEDGE = 1 << 7,
+  LEDE_VERB_POSTONLY = 1 << 8,
+  LEDE_VERB_AT = 1 << 9,
+  LEDE_VERB_CLAUSE = 1 << 10,
+} LedeVerbFlags;
+
+/* Looks @word up in the reporting verbs (folding ASCII case); fills
+ * @stance and @flags and returns TRUE when it is one. */
+gboolean lede_claims_lookup_verb (const char *word, gsize len, LedeStance *stance, guint *flags);
+
+/* The token a claim's verb starts at is not kept; disputes only need the
+ * flags of the claim's verb as written ("said", "According to"). */
+guint lede_claims_verb_flags (const char *verb);
+
+/* A quick test, before a hash lookup, of whether a word may be in a word
+ * list: by its length and first letter (ASCII, case folded). Most words
+ * of a text fail it, so hot loops pay one table read for them. */
+#define LEDE_WORD_FILTER_MAX 24
+
+typedef struct
+{
+  guint32 first[LEDE_WORD_FILTER_MAX + 1]; /* by length: bit (first letter - 'a') */
+  guint32 last[LEDE_WORD_FILTER_MAX + 1];  /* by length: bit (last letter - 'a') */
+} LedeWordFilter;
+
+/* Fills @filter from @list; with @first_words, from the first word of each entry. */
+void lede_word_filter_init (LedeWordFilter *filter, const LedeWordList *list, gboolean first_words);
+
+static inline gboolean
+lede_word_filter_may_hold (const LedeWordFilter *filter, const char *word, gsize len)
+{
+  guchar ch, last;
+  if (len == 0 || len > LEDE_WORD_FILTER_MAX)
+    return len > LEDE_WORD_FILTER_MAX;
+  ch = (guchar) word[0] | 0x20;
+  last = (guchar) word[len - 1] | 0x20;
+  if (ch < 'a' || ch > 'z' || last < 'a' || last > 'z')
+    return TRUE;
+  return ((filter->first[len] >> (ch - 'a')) & 1) && ((filter->last[len] >> (last - 'a')) & 1);
+}
+
+/* lede_word_list_lookup_lower() without its per-letter calls. */
+const char *lede_word_list_lookup_folded (const LedeWordList *list, const char *word, gsize len);
+
+G_END_DECLS
