@@ -186,6 +186,16 @@ test_charsets (void)
     g_assert_cmpstr (lede_article_get_block (d, 0)->text, ==, "café \xef\xbf\xbd crème");
   }
 
+  /* Numeric references into 0x80–0x9F mean windows-1252, as in browsers. */
+  {
+    g_autofree char *src
+      = g_strdup_printf ("<html><body><p>It&#146;s &#147;fine&#148; &#150; 5&#128;</p>%s</body></html>",
+                         story);
+    g_autoptr (LedeArticle) e = lede_extract_article (src, strlen (src), NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (lede_article_get_block (e, 0)->text, ==, "It’s “fine” – 5€");
+  }
+
   /* UTF-16 with a byte-order mark. */
   {
     g_autofree char *src = g_strdup_printf ("\xEF\xBB\xBF<html><body><p>café</p>%s</body></html>", story);
