@@ -735,6 +735,87 @@ lede_store_find_feed (LedeStore *self, const char *url)
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* ---- OPML ---- */
+
+/**
+ * lede_store_import_opml:
+ * @entries: (element-type LedeOpmlEntry): from lede_opml_parse()
+ *
+ * Adds the feeds of a subscription list, with their titles and folders; feeds already in the
+ * library are left as they are. All or nothing.
+ *
+ * Returns: how many feeds were added (0 with @error set on failure)
+ */
+guint
+lede_store_import_opml (LedeStore *self, GPtrArray *entries, GError **error)
+{
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint added = 0;
+
+  g_return_val_if_fail (LEDE_IS_STORE (self), 0);
+
+  if (!begin (self, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT OR IGNORE INTO feeds (url, title, site_url, folder, added) VALUES (?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return 0;
+    }
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      LedeOpmlEntry *entry = entries->pdata[i];
+
+      if (entry->url == NULL || *entry->url == '\0')
+        continue;
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, entry->url);
+      bind_text (stmt, 2, entry->title);
+      bind_text (stmt, 3, entry->site_url);
+      bind_text (stmt, 4, entry->folder);
+      sqlite3_bind_int64 (stmt, 5, now);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sql_fail (self, error);
+          rollback (self);
+          return 0;
+        }
+      added += sqlite3_changes (self->db);
+    }
+  if (!commit (self, error))
+    {
+      rollback (self);
+      return 0;
+    }
+  return added;
+}
+
+/**
+ * lede_store_export_opml:
+ *
+ * Returns: (transfer container) (element-type LedeOpmlEntry): every feed, for lede_opml_write()
+ */
+GPtrArray *
+lede_store_export_opml (LedeStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) feeds = lede_store_list_feeds (self, error);
+  GPtrArray *entries;
+
+  if (feeds == NULL)
+    return NULL;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_opml_entry_free);
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      LedeStoreFeed *feed = feeds->pdata[i];
+      g_ptr_array_add (entries, lede_opml_entry_new (feed->url, feed->title, feed->site_url, feed->folder));
+    }
+  return entries;
+}
+
 /* ---- refreshing ---- */
 
 static char *
@@ -1758,6 +1839,140 @@ fail:
 }
 
 /**
+ * lede_store_dup_item_text:
+ * @out_title: (out) (optional): the title to analyse with it
+ *
+ * The best text Lede has of an item: the article fetched from the web, else the feed's content,
+ * else its summary, as plain text.
+ *
+ * Returns: (transfer full): the text (maybe empty), or %NULL with @error set
+ */
+char *
+lede_store_dup_item_text (LedeStore *self, gint64 item_id, char **out_title, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT coalesce(a.title, i.title), coalesce(a.text, i.search_text, '') FROM items i"
+                  " LEFT JOIN articles a ON a.item_id = i.id AND a.text IS NOT NULL WHERE i.id = ?",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, LEDE_STORE_ERROR, LEDE_STORE_ERROR_NOT_FOUND,
+                     _ ("The article is not in the library"));
+      else
+        sql_fail (self, error);
+      return NULL;
+    }
+  if (out_title != NULL)
+    *out_title = column_text (stmt, 0);
+  return column_text (stmt, 1);
+}
+
+/* What lede-analysis.c names itself; a cached analysis by another version is not reused. */
+#define CURRENT_ANALYZER "lede " PACKAGE_VERSION
+
+/**
+ * lede_store_analyze_item:
+ *
+ * The analysis of an item's best text (lede_store_dup_item_text()): from the cache when this
+ * text was analysed by this version of the analyzer, else computed now, cached and indexed (actors
+ * and figures across articles). Call it from a worker thread (or use the async variant): the
+ * analysis takes tens of milliseconds, and the store stays usable by other threads meanwhile.
+ *
+ * Returns: (transfer full): the analysis, or %NULL with @error set (%LEDE_ANALYSIS_ERROR_EMPTY
+ *   when the item has no text yet)
+ */
+LedeAnalysis *
+lede_store_analyze_item (LedeStore *self, gint64 item_id, GError **error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *text = lede_store_dup_item_text (self, item_id, &title, error);
+  g_autofree char *key = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *linked = NULL;
+  g_autoptr (LedeAnalysis) analysis = NULL;
+
+  if (text == NULL)
+    return NULL;
+  key = g_strconcat (title ? title : "", "\n\n", text, NULL);
+  hash = lede_store_content_hash (key);
+  json = lede_store_lookup_analysis (self, hash, CURRENT_ANALYZER);
+  if (json != NULL)
+    analysis = lede_analysis_new_from_json (json, -1, NULL);
+  if (analysis != NULL)
+    {
+      /* cached (maybe from the same article in another feed): index it for this item if need be */
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+
+      stmt = prepare (self, "SELECT analysis_hash FROM items WHERE id = ?", NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, item_id);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            linked = column_text (stmt, 0);
+        }
+      if (g_strcmp0 (linked, hash) == 0)
+        return g_steal_pointer (&analysis);
+    }
+  else
+    {
+      analysis = lede_analysis_new_for_text (text, -1, title, LEDE_ANALYSIS_FLAGS_NONE,
+                                             LEDE_ANALYSIS_DEFAULT_MAX_SIZE, error);
+      if (analysis == NULL)
+        return NULL;
+    }
+  if (!lede_store_save_analysis (self, item_id, hash, analysis, error))
+    return NULL;
+  return g_steal_pointer (&analysis);
+}
+
+/**
+ * lede_store_list_unanalyzed:
+ * @limit: how many at most (0: all)
+ *
+ * Returns: (transfer full) (element-type gint64): items with text that were never analysed, newest
+ *   first, for analysing in the background
+ */
+GArray *
+lede_store_list_unanalyzed (LedeStore *self, guint limit, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT i.id FROM items i WHERE i.analysis_hash IS NULL AND (length (i.search_text) > 0"
+                  " OR EXISTS (SELECT 1 FROM articles a WHERE a.item_id = i.id AND length (a.text) > "
+                  "0))" ITEM_ORDER " LIMIT ?",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
  * lede_store_find_actor_items:
  * @names: (array zero-terminated=1): the actor's name and aliases
  * @exclude_item_id: the article being read (left out), or 0
@@ -2161,6 +2376,32 @@ GPtrArray *
 lede_store_find_related_figures_finish (LedeStore *self, GAsyncResult *result, GError **error)
 {
   return finish_job (self, result, lede_store_find_related_figures_async, error);
+}
+
+static gpointer
+do_analyze_item (LedeStore *self, Args *args, GError **error)
+{
+  return lede_store_analyze_item (self, args->id, error);
+}
+
+void
+lede_store_analyze_item_async (LedeStore *self,
+                               gint64 item_id,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->id = item_id;
+  run_job (self, lede_store_analyze_item_async, do_analyze_item, g_object_unref, args, cancellable, callback,
+           user_data);
+}
+
+LedeAnalysis *
+lede_store_analyze_item_finish (LedeStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_job (self, result, lede_store_analyze_item_async, error);
 }
 
 static gpointer

@@ -391,7 +391,7 @@ test_analyses (Fixture *fx, gconstpointer data)
   const char *names[] = { "ruiz", "Elena Ruiz", NULL };
   const char *nobody[] = { "Nobody Here", "", NULL };
   LedeStoreFigurePair *pair;
-  gint64 a, b, c;
+  gint64 a, b;
 
   add_rss_feed (fx);
   items = lede_store_list_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, 0, 0, &error);
@@ -450,6 +450,101 @@ test_analyses (Fixture *fx, gconstpointer data)
     g_assert_cmpstr (key, ==, "ministry of health");
   }
   g_assert_true (lede_store_check_integrity (fx->store, &error));
+}
+
+static void
+test_analyze_items (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+  g_autoptr (GArray) todo = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (LedeAnalysis) first = NULL;
+  g_autoptr (LedeAnalysis) again = NULL;
+  g_autoptr (LedeAnalysis) second = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  const char *names[] = { "Elena Ruiz", NULL };
+  static const char *bodies[] = {
+    "<p>Mayor Elena Ruiz said on Monday that the city would hire 40 new teachers.</p>",
+    "<p>The teachers union said 60 teachers were needed. Mayor Elena Ruiz disagreed.</p>",
+    "",
+  };
+  gint64 id = lede_store_add_feed (fx->store, "https://city.example/rss", NULL, NULL, &error);
+  gint64 a, b;
+
+  feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      LedeFeedItem *it = g_new0 (LedeFeedItem, 1);
+      it->guid = g_strdup_printf ("city-%u", i);
+      it->title = g_strdup_printf ("City story %u", i);
+      it->summary = g_strdup (bodies[i]);
+      it->published = 1700000000 + i;
+      g_ptr_array_add (feed->items, it);
+    }
+  g_assert_true (lede_store_save_feed (fx->store, id, feed, NULL, NULL, NULL, &error));
+  todo = lede_store_list_unanalyzed (fx->store, 0, &error);
+  g_assert_no_error (error);
+  /* the empty one is never offered: there is nothing to analyse */
+  g_assert_cmpuint (todo->len, ==, 2);
+  b = g_array_index (todo, gint64, 0);
+  a = g_array_index (todo, gint64, 1);
+
+  text = lede_store_dup_item_text (fx->store, a, &title, &error);
+  g_assert_cmpstr (title, ==, "City story 0");
+  g_assert_cmpstr (text, ==, "Mayor Elena Ruiz said on Monday that the city would hire 40 new teachers.");
+
+  first = lede_store_analyze_item (fx->store, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_analysis_find_actor (first, "Elena Ruiz"), >=, 0);
+  /* the second time it comes from the cache, the same analysis */
+  again = lede_store_analyze_item (fx->store, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lede_analysis_get_n_actors (again), ==, lede_analysis_get_n_actors (first));
+  second = lede_store_analyze_item (fx->store, b, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&todo, g_array_unref);
+  todo = lede_store_list_unanalyzed (fx->store, 0, &error);
+  g_assert_cmpuint (todo->len, ==, 0);
+
+  /* "In your library": the other article naming her */
+  found = lede_store_find_actor_items (fx->store, names, a, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((LedeStoreItem *) found->pdata[0])->id, ==, b);
+
+  g_assert_null (lede_store_analyze_item (fx->store, 999999, &error));
+  g_assert_error (error, LEDE_STORE_ERROR, LEDE_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_opml (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_opml_entry_free);
+  g_autoptr (GPtrArray) out = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;
+
+  lede_store_add_feed (fx->store, "https://b.example/rss", "Already here", NULL, &error);
+  g_ptr_array_add (entries,
+                   lede_opml_entry_new ("https://a.example/rss", "A", "https://a.example/", "News/World"));
+  g_ptr_array_add (entries, lede_opml_entry_new ("https://b.example/rss", "B", NULL, "News"));
+  g_ptr_array_add (entries, lede_opml_entry_new ("https://c.example/rss", NULL, NULL, NULL));
+  g_assert_cmpuint (lede_store_import_opml (fx->store, entries, &error), ==, 2);
+  g_assert_no_error (error);
+  /* importing again adds nothing */
+  g_assert_cmpuint (lede_store_import_opml (fx->store, entries, &error), ==, 0);
+  g_assert_no_error (error);
+  feeds = lede_store_list_feeds (fx->store, &error);
+  g_assert_cmpuint (feeds->len, ==, 3);
+
+  out = lede_store_export_opml (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (out->len, ==, 3);
+  g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->url, ==, "https://a.example/rss");
+  g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->folder, ==, "News/World");
+  g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->site_url, ==, "https://a.example/");
 }
 
 static void
@@ -532,6 +627,8 @@ main (int argc, char *argv[])
   ADD ("/lede/reader/store/transaction", test_transaction);
   ADD ("/lede/reader/store/search", test_search);
   ADD ("/lede/reader/store/analyses", test_analyses);
+  ADD ("/lede/reader/store/analyze-items", test_analyze_items);
+  ADD ("/lede/reader/store/opml", test_opml);
   ADD ("/lede/reader/store/async", test_async);
 #undef ADD
   return g_test_run ();
