@@ -391,7 +391,7 @@ test_analyses (Fixture *fx, gconstpointer data)
   const char *names[] = { "ruiz", "Elena Ruiz", NULL };
   const char *nobody[] = { "Nobody Here", "", NULL };
   LedeStoreFigurePair *pair;
-  gint64 a, b;
+  gint64 a, b, c;
 
   add_rss_feed (fx);
   items = lede_store_list_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, 0, 0, &error);
