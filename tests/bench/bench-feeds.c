@@ -1,10 +1,11 @@
 /* bench-feeds.c: timings of fetching, parsing and storing feeds from a loopback server (run by hand).
  *
- *   bench-feeds [--items=10000] [--feeds=200] [--per-feed=50]
+ *   bench-feeds [--items=10000] [--feeds=200] [--per-feed=50] [--analyze]
  *
  * (a) one generated 10,000-item RSS feed: fetch + parse + store
  * (b) 200 feeds x 50 items: refresh all, every item stored
  * (c) the same 200 feeds again: the server answers 304 Not Modified
+ * (e) with --analyze: the analysis of the new items of (b) in worker threads, as the window runs it
  * The server runs in its own thread, as a remote server would. */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 static int n_big_items = 10000;
 static int n_feeds = 200;
 static int n_per_feed = 50;
+static gboolean analyze = FALSE;
 
 typedef struct
 {
@@ -113,6 +115,50 @@ server_thread (gpointer data)
   return NULL;
 }
 
+typedef struct
+{
+  LedeStore *store;
+  GArray *ids;
+  guint next;
+  guint done;
+  guint failed;
+  gint64 last_tick;
+  gint64 max_gap;
+} Analyzing;
+
+static void analyze_next (Analyzing *state);
+
+static void
+analyzed_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Analyzing *state = data;
+  g_autoptr (LedeAnalysis) analysis = lede_store_analyze_item_finish (LEDE_STORE (source), result, NULL);
+
+  state->done++;
+  state->failed += analysis == NULL;
+  analyze_next (state);
+}
+
+static void
+analyze_next (Analyzing *state)
+{
+  if (state->next < state->ids->len)
+    lede_store_analyze_item_async (state->store, g_array_index (state->ids, gint64, state->next++), NULL,
+                                   analyzed_cb, state);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Analyzing *state = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (state->last_tick)
+    state->max_gap = MAX (state->max_gap, now - state->last_tick);
+  state->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
 static double
 now_ms (void)
 {
@@ -151,6 +197,7 @@ main (int argc, char *argv[])
     { "items", 0, 0, G_OPTION_ARG_INT, &n_big_items, "Items in the big feed", "N" },
     { "feeds", 0, 0, G_OPTION_ARG_INT, &n_feeds, "Feeds in the many-feeds refresh", "N" },
     { "per-feed", 0, 0, G_OPTION_ARG_INT, &n_per_feed, "Items per feed", "N" },
+    { "analyze", 0, 0, G_OPTION_ARG_NONE, &analyze, "Then analyse the new items in the background", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) options = g_option_context_new ("- feed benchmarks");
@@ -246,6 +293,24 @@ main (int argc, char *argv[])
     g_assert_cmpuint (n_new, ==, 0);
     printf ("(c) second refresh of %d feeds, %d answered 304 Not Modified: %.0f ms\n", n_feeds,
             g_atomic_int_get (&server.n_304), t_c);
+
+    /* (e) what the window does next: analyse the new items in worker threads, the main loop free */
+    if (analyze)
+      {
+        Analyzing state = { store, lede_store_list_unanalyzed (store, 0, NULL), 0, 0, 0, 0, 0 };
+        guint tick = g_timeout_add (5, tick_cb, &state);
+
+        t0 = now_ms ();
+        for (guint i = 0; i < g_get_num_processors (); i++)
+          analyze_next (&state);
+        while (state.done < state.ids->len)
+          g_main_context_iteration (NULL, TRUE);
+        g_source_remove (tick);
+        printf ("(e) %u new items analysed in the background (%u threads): %.0f ms; longest main loop stall "
+                "%.0f ms\n",
+                state.ids->len, g_get_num_processors (), now_ms () - t0, state.max_gap / 1000.0);
+        g_array_unref (state.ids);
+      }
   }
   printf ("peak RSS of this process (server and generated feeds included): %.1f MB\n",
           peak_rss_kb () / 1024.0);
