@@ -96,6 +96,19 @@ test_html_entities (void)
 }
 
 static void
+test_encoding (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = parse_fixture ("latin1.xml", NULL, &error);
+
+  /* declared ISO-8859-1: everything comes out as UTF-8 */
+  g_assert_no_error (error);
+  g_assert_cmpstr (feed->title, ==, "Café du Port");
+  g_assert_cmpstr (item (feed, 0)->title, ==, "Résumé de la séance");
+  g_assert_cmpstr (item (feed, 0)->summary, ==, "Le conseil a voté.");
+}
+
+static void
 test_recoverable (void)
 {
   g_autoptr (GError) error = NULL;
@@ -349,6 +362,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/reader/feed/rss2", test_rss2);
   g_test_add_func ("/lede/reader/feed/stable-guid", test_stable_guid);
   g_test_add_func ("/lede/reader/feed/html-entities", test_html_entities);
+  g_test_add_func ("/lede/reader/feed/encoding", test_encoding);
   g_test_add_func ("/lede/reader/feed/recoverable", test_recoverable);
   g_test_add_func ("/lede/reader/feed/rdf", test_rdf);
   g_test_add_func ("/lede/reader/feed/atom", test_atom);
