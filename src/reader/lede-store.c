@@ -2405,6 +2405,60 @@ lede_store_analyze_item_finish (LedeStore *self, GAsyncResult *result, GError **
 }
 
 static gpointer
+do_remove_feed (LedeStore *self, Args *args, GError **error)
+{
+  return lede_store_remove_feed (self, args->id, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/* Removing a feed of 10,000 items takes a few hundred milliseconds: not on the main thread. */
+void
+lede_store_remove_feed_async (LedeStore *self,
+                              gint64 feed_id,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->id = feed_id;
+  run_job (self, lede_store_remove_feed_async, do_remove_feed, NULL, args, cancellable, callback, user_data);
+}
+
+gboolean
+lede_store_remove_feed_finish (LedeStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_job (self, result, lede_store_remove_feed_async, error) != NULL;
+}
+
+static gpointer
+do_mark_all_read (LedeStore *self, Args *args, GError **error)
+{
+  return lede_store_mark_all_read (self, args->scope, args->id, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+lede_store_mark_all_read_async (LedeStore *self,
+                                LedeStoreScope scope,
+                                gint64 feed_id,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->scope = scope;
+  args->id = feed_id;
+  run_job (self, lede_store_mark_all_read_async, do_mark_all_read, NULL, args, cancellable, callback,
+           user_data);
+}
+
+gboolean
+lede_store_mark_all_read_finish (LedeStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_job (self, result, lede_store_mark_all_read_async, error) != NULL;
+}
+
+static gpointer
 do_set_flags (LedeStore *self, Args *args, GError **error)
 {
   g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);

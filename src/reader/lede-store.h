@@ -277,6 +277,19 @@ void lede_store_analyze_item_async (LedeStore *self,
                                     GAsyncReadyCallback callback,
                                     gpointer user_data);
 LedeAnalysis *lede_store_analyze_item_finish (LedeStore *self, GAsyncResult *result, GError **error);
+void lede_store_remove_feed_async (LedeStore *self,
+                                   gint64 feed_id,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+gboolean lede_store_remove_feed_finish (LedeStore *self, GAsyncResult *result, GError **error);
+void lede_store_mark_all_read_async (LedeStore *self,
+                                     LedeStoreScope scope,
+                                     gint64 feed_id,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean lede_store_mark_all_read_finish (LedeStore *self, GAsyncResult *result, GError **error);
 void lede_store_set_flags_async (LedeStore *self,
                                  gint64 item_id,
                                  int read,

@@ -596,11 +596,23 @@ test_async (Fixture *fx, gconstpointer data)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
+  g_clear_object (&r2);
+  lede_store_mark_all_read_async (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL, async_cb, &r2);
+  g_assert_true (lede_store_mark_all_read_finish (fx->store, wait_for (&r2), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_UNREAD, 0, NULL), ==, 0);
+
   g_clear_object (&r1);
   lede_store_set_flags_async (fx->store, ((LedeStoreItem *) items->pdata[0])->id, 1, 1, NULL, async_cb, &r1);
   g_assert_true (lede_store_set_flags_finish (fx->store, wait_for (&r1), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_STARRED, 0, NULL), ==, 1);
+
+  g_clear_object (&r3);
+  lede_store_remove_feed_async (fx->store, id, NULL, async_cb, &r3);
+  g_assert_true (lede_store_remove_feed_finish (fx->store, wait_for (&r3), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, 0);
   g_clear_object (&r1);
   g_clear_object (&r2);
   g_clear_object (&r3);
