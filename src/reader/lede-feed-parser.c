@@ -1016,8 +1016,7 @@ is_truncation (int code)
       case XML_ERR_COMMENT_NOT_FINISHED:
       case XML_ERR_ATTRIBUTE_NOT_FINISHED:
       case XML_ERR_LITERAL_NOT_FINISHED:
-      case XML_ERR_PI_NOT_FINISHED:
-      case XML_ERR_DOCUMENT_END: return TRUE;
+      case XML_ERR_PI_NOT_FINISHED: return TRUE;
       default: return FALSE;
     }
 }

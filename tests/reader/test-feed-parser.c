@@ -121,6 +121,19 @@ test_recoverable (void)
 }
 
 static void
+test_trailing_garbage (void)
+{
+  const char *doc = "<rss version=\"2.0\"><channel><title>T</title><item><title>One</title>"
+                    "<link>http://t.example/1</link></item></channel></rss>\n<!-- cache 0.2s --> junk";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = lede_feed_parse (doc, strlen (doc), NULL, &error);
+
+  /* what some servers append after the feed does not lose it */
+  g_assert_no_error (error);
+  g_assert_cmpuint (feed->items->len, ==, 1);
+}
+
+static void
 test_rdf (void)
 {
   g_autoptr (GError) error = NULL;
@@ -364,6 +377,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/reader/feed/html-entities", test_html_entities);
   g_test_add_func ("/lede/reader/feed/encoding", test_encoding);
   g_test_add_func ("/lede/reader/feed/recoverable", test_recoverable);
+  g_test_add_func ("/lede/reader/feed/trailing-garbage", test_trailing_garbage);
   g_test_add_func ("/lede/reader/feed/rdf", test_rdf);
   g_test_add_func ("/lede/reader/feed/atom", test_atom);
   g_test_add_func ("/lede/reader/feed/json-feed", test_json_feed);
