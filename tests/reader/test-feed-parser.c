@@ -284,6 +284,55 @@ test_every_prefix (void)
     }
 }
 
+/* Damaged copies of every fixture (bytes changed, cut, doubled): never a crash, always a feed or an
+ * error. A fixed seed keeps a failure reproducible. */
+static void
+test_damaged (void)
+{
+  static const char *names[]
+    = { "rss2.xml", "rss2-html-entities.xml", "rdf.xml", "atom.xml", "feed.json", "latin1.xml", "page.html" };
+  static const char noise[] = "<>&;\"'{}[]:,/\\\0\xff\xc3]]>-->";
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4242);
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autofree char *path
+        = g_test_build_filename (G_TEST_DIST, "reader", "fixtures", "feeds", names[f], NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+      for (guint round = 0; round < 150; round++)
+        {
+          g_autofree char *copy = g_memdup2 (data, length);
+          g_autoptr (GError) error = NULL;
+          g_autoptr (LedeFeed) feed = NULL;
+          g_autoptr (GPtrArray) found = NULL;
+          gsize n = length;
+
+          for (guint k = 0; k < 1 + round % 8; k++)
+            copy[g_rand_int_range (rand, 0, length)] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+          if (round % 3 == 0)
+            n = g_rand_int_range (rand, 0, length);
+          feed = lede_feed_parse (copy, n, "http://damaged.example/feed", &error);
+          g_assert_true ((feed == NULL) != (error == NULL));
+          for (guint i = 0; feed != NULL && i < feed->items->len; i++)
+            {
+              LedeFeedItem *it = feed->items->pdata[i];
+              g_assert_nonnull (it->guid);
+              if (it->title != NULL && !g_utf8_validate (it->title, -1, NULL))
+                g_error ("%s round %u: invalid title", names[f], round);
+              if (it->content != NULL && !g_utf8_validate (it->content, -1, NULL))
+                g_error ("%s round %u: invalid content", names[f], round);
+              if (it->summary != NULL && !g_utf8_validate (it->summary, -1, NULL))
+                g_error ("%s round %u: invalid summary", names[f], round);
+            }
+          found = lede_discover_feeds (copy, n, "http://damaged.example/");
+          g_assert_nonnull (found);
+        }
+    }
+}
+
 static void
 test_dates (void)
 {
@@ -383,6 +432,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/reader/feed/json-feed", test_json_feed);
   g_test_add_func ("/lede/reader/feed/broken", test_broken);
   g_test_add_func ("/lede/reader/feed/every-prefix", test_every_prefix);
+  g_test_add_func ("/lede/reader/feed/damaged", test_damaged);
   g_test_add_func ("/lede/reader/feed/dates", test_dates);
   g_test_add_func ("/lede/reader/feed/html-to-text", test_html_to_text);
   g_test_add_func ("/lede/reader/feed/discover", test_discover);
