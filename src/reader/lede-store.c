@@ -1139,6 +1139,46 @@ lede_store_list_item_ids (LedeStore *self, LedeStoreScope scope, gint64 feed_id,
 }
 
 /**
+ * lede_store_list_folder_item_ids:
+ * @folder: "News" (its subfolders, "News/World", count too)
+ * @unread_only: only the unread items
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the folder's items, newest first
+ */
+GArray *
+lede_store_list_folder_item_ids (LedeStore *self, const char *folder, gboolean unread_only, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *prefix = g_strconcat (folder ? folder : "", "/", NULL);
+  int rc;
+
+  /* substr() rather than LIKE: folder names may hold % and _ */
+  stmt = prepare (self,
+                  "SELECT i.id FROM items i JOIN feeds f ON f.id = i.feed_id"
+                  " WHERE (f.folder = ?1 OR substr (f.folder, 1, length (?2)) = ?2) AND (?3 = 0 OR i.read = "
+                  "0)" ITEM_ORDER,
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, folder ? folder : "");
+  bind_text (stmt, 2, prefix);
+  sqlite3_bind_int (stmt, 3, unread_only ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
  * lede_store_get_items:
  *
  * Returns: (transfer container) (element-type LedeStoreItem): the items with these ids, in the

@@ -191,6 +191,8 @@ GPtrArray *lede_store_list_items (LedeStore *self,
                                   guint limit,
                                   GError **error);
 GArray *lede_store_list_item_ids (LedeStore *self, LedeStoreScope scope, gint64 feed_id, GError **error);
+GArray *
+lede_store_list_folder_item_ids (LedeStore *self, const char *folder, gboolean unread_only, GError **error);
 GPtrArray *lede_store_get_items (LedeStore *self, const gint64 *ids, guint n_ids, GError **error);
 LedeStoreItem *lede_store_get_item (LedeStore *self, gint64 item_id, GError **error);
 guint lede_store_count_items (LedeStore *self, LedeStoreScope scope, gint64 feed_id, GError **error);

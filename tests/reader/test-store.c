@@ -545,6 +545,30 @@ test_opml (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->url, ==, "https://a.example/rss");
   g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->folder, ==, "News/World");
   g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->site_url, ==, "https://a.example/");
+
+  /* a folder's items include its subfolders' */
+  {
+    g_autoptr (LedeFeed) parsed = parse_fixture ("rss2.xml", NULL);
+    g_autoptr (GArray) news = NULL;
+    g_autoptr (GArray) world = NULL;
+    g_autoptr (GArray) none = NULL;
+    g_autoptr (GPtrArray) items = NULL;
+
+    g_assert_true (lede_store_save_feed (fx->store, lede_store_find_feed (fx->store, "https://a.example/rss"),
+                                         parsed, NULL, NULL, NULL, &error));
+    news = lede_store_list_folder_item_ids (fx->store, "News", FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (news->len, ==, 3);
+    world = lede_store_list_folder_item_ids (fx->store, "News/World", TRUE, &error);
+    g_assert_cmpuint (world->len, ==, 3);
+    none = lede_store_list_folder_item_ids (fx->store, "New", FALSE, &error);
+    g_assert_cmpuint (none->len, ==, 0);
+    items = lede_store_get_items (fx->store, (const gint64 *) world->data, world->len, &error);
+    g_assert_true (lede_store_set_read (fx->store, ((LedeStoreItem *) items->pdata[0])->id, TRUE, &error));
+    g_clear_pointer (&world, g_array_unref);
+    world = lede_store_list_folder_item_ids (fx->store, "News/World", TRUE, &error);
+    g_assert_cmpuint (world->len, ==, 2);
+  }
 }
 
 static void
