@@ -2307,6 +2307,34 @@ lede_store_list_item_ids_finish (LedeStore *self, GAsyncResult *result, GError *
 }
 
 static gpointer
+do_list_folder_item_ids (LedeStore *self, Args *args, GError **error)
+{
+  return lede_store_list_folder_item_ids (self, args->query, args->read, error);
+}
+
+void
+lede_store_list_folder_item_ids_async (LedeStore *self,
+                                       const char *folder,
+                                       gboolean unread_only,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->query = g_strdup (folder);
+  args->read = unread_only;
+  run_job (self, lede_store_list_folder_item_ids_async, do_list_folder_item_ids,
+           (GDestroyNotify) g_array_unref, args, cancellable, callback, user_data);
+}
+
+GArray *
+lede_store_list_folder_item_ids_finish (LedeStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_job (self, result, lede_store_list_folder_item_ids_async, error);
+}
+
+static gpointer
 do_get_item (LedeStore *self, Args *args, GError **error)
 {
   return lede_store_get_item (self, args->id, error);

@@ -245,6 +245,13 @@ void lede_store_list_item_ids_async (LedeStore *self,
                                      GAsyncReadyCallback callback,
                                      gpointer user_data);
 GArray *lede_store_list_item_ids_finish (LedeStore *self, GAsyncResult *result, GError **error);
+void lede_store_list_folder_item_ids_async (LedeStore *self,
+                                            const char *folder,
+                                            gboolean unread_only,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer user_data);
+GArray *lede_store_list_folder_item_ids_finish (LedeStore *self, GAsyncResult *result, GError **error);
 void lede_store_get_item_async (LedeStore *self,
                                 gint64 item_id,
                                 GCancellable *cancellable,

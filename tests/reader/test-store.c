@@ -621,6 +621,13 @@ test_async (Fixture *fx, gconstpointer data)
   g_clear_error (&error);
 
   g_clear_object (&r2);
+  lede_store_list_folder_item_ids_async (fx->store, "News", TRUE, NULL, async_cb, &r2);
+  {
+    g_autoptr (GArray) ids = lede_store_list_folder_item_ids_finish (fx->store, wait_for (&r2), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 3);
+  }
+  g_clear_object (&r2);
   lede_store_mark_all_read_async (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL, async_cb, &r2);
   g_assert_true (lede_store_mark_all_read_finish (fx->store, wait_for (&r2), &error));
   g_assert_no_error (error);
