@@ -148,11 +148,15 @@ stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   refresh->running--;
   refresh->done++;
-  if (job->error != NULL && !g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    refresh->n_failed++;
   refresh->n_new += job->n_new;
-  g_signal_emit (self, signals[SIGNAL_FEED_REFRESHED], 0, job->id, job->n_new,
-                 job->error ? job->error->message : NULL);
+  /* A cancelled fetch says nothing about the feed: no signal, nothing stored. */
+  if (!g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (job->error != NULL)
+        refresh->n_failed++;
+      g_signal_emit (self, signals[SIGNAL_FEED_REFRESHED], 0, job->id, job->n_new,
+                     job->error ? job->error->message : NULL);
+    }
   g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, refresh->done, refresh->total);
   pump (refresh_task);
 }

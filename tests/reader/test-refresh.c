@@ -543,6 +543,8 @@ test_cancel (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (stored, >=, 4);
   g_assert_cmpuint (stored, <, 24);
   g_assert_cmpuint (n_failed, ==, 0);
+  /* feeds whose fetch was cancelled carry no error */
+  g_assert_cmpuint (g_hash_table_size (fx->errors), ==, 0);
   g_assert_true (lede_store_check_integrity (fx->store, NULL));
 }
 
