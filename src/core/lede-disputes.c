@@ -144,7 +144,14 @@ add_prefixes (const char *entry, const char *value, gpointer user_data)
 
   (void) value;
   for (sp = strchr (entry, ' '); sp != NULL; sp = strchr (sp + 1, ' '))
-    g_hash_table_add (prefixes, g_strndup (entry, sp - entry));
+    {
+      char *prefix = g_strndup (entry, sp - entry);
+      /* g_hash_table_add() would lose the key it replaces: keep the first. */
+      if (g_hash_table_contains (prefixes, prefix))
+        g_free (prefix);
+      else
+        g_hash_table_add (prefixes, prefix);
+    }
 }
 
 /* The word sequences that begin a longer phrase of the list ("could",

@@ -1540,6 +1540,32 @@ dash_chain (Ctx *c, guint i, Cand *f)
   return TRUE;
 }
 
+/* "opened", "quickly": verbs and adverbs by their ending, for the words around a number */
+static gboolean
+verb_like (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s = tstr (c, i, &len);
+  return len > 3 && (ends_with (s, len, "ed") || ends_with (s, len, "ly"));
+}
+
+/* Is the word before @i a determiner or a possessive ("the", "its", "Blinken’s")? */
+static gboolean
+has_determiner (const Ctx *c, guint i)
+{
+  static const char *determiners[]
+    = { "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that" };
+
+  if (i == 0)
+    return FALSE;
+  if (tflags (c, i - 1) & LEDE_TOKEN_POSSESSIVE)
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (determiners); k++)
+    if (tok_is (c, i - 1, determiners[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- one figure ---- */
 
 /* Is the number at @i part of a name ("Boeing 737", "Formula One", "S&P 500")? */
@@ -1853,6 +1879,10 @@ have_amount:
       /* "First, ...": a step in an argument, not a rank */
       if (a.words && a.value <= 3 && clause_start (c, start) && punct_is (c, j, ","))
         return FALSE;
+      /* "was first elected", "first met": an adverb, unless a determiner
+       * makes it a rank ("the first elected mayor") */
+      if (a.words && a.value == 1 && !a.hyphen_tail && verb_like (c, j) && !has_determiner (c, start))
+        return FALSE;
       if (in_name (c, start, &a))
         return FALSE;
       /* "the 31st" followed by a month was a date; "third consecutive term" */
@@ -2110,15 +2140,6 @@ dup_tokens (const Ctx *c, guint first, guint end)
   if (first >= end)
     return NULL;
   return lede_doc_dup_range (c->doc, first, end);
-}
-
-/* "opened", "quickly": not the noun a compound describes */
-static gboolean
-verb_like (const Ctx *c, guint i)
-{
-  gsize len;
-  const char *s = tstr (c, i, &len);
-  return len > 3 && (ends_with (s, len, "ed") || ends_with (s, len, "ly"));
 }
 
 /* Does the figure end in a compound adjective ("five-day", "26-year-old", "10-point")? */

@@ -158,9 +158,10 @@ test_dates (void)
 static void
 test_ordinals (void)
 {
-  g_autoptr (LedeAnalysis) a
-    = analyze ("It is his ninth trip and the 21st summit. It was the second-straight quarter of losses "
-               "and the first sales decline, a third bid in Q3. At first nobody noticed.");
+  g_autoptr (LedeAnalysis) a = analyze (
+    "It is his ninth trip and the 21st summit. It was the second-straight quarter of losses "
+    "and the first sales decline, a third bid in Q3. At first nobody noticed; she was first elected "
+    "later.");
 
   expect (a, "ninth trip", LEDE_FIGURE_ORDINAL, 9);
   expect (a, "21st summit", LEDE_FIGURE_ORDINAL, 21);
@@ -169,6 +170,7 @@ test_ordinals (void)
   expect (a, "third bid", LEDE_FIGURE_ORDINAL, 3);
   expect (a, "Q3", LEDE_FIGURE_ORDINAL, 3);
   expect_none (a, "At first");
+  expect_none (a, "first elected");
 }
 
 static void
