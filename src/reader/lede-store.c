@@ -896,10 +896,13 @@ lede_store_save_feed (LedeStore *self,
   if (feed_update == NULL)
     goto fail;
 
-  for (guint i = 0; i < feed->items->len; i++)
+  /* Feeds list their newest item first; storing from the end gives newer items higher ids, which
+   * orders undated items and keeps FTS rowids roughly by age (the search window relies on it). */
+  for (guint i = feed->items->len; i-- > 0;)
     {
       const LedeFeedItem *item = feed->items->pdata[i];
       g_autofree char *text = NULL;
+      gint64 published = item->published;
       sqlite3_stmt *write;
       int rc;
 
@@ -931,8 +934,11 @@ lede_store_save_feed (LedeStore *self,
       bind_text (write, 3, item->url);
       bind_text (write, 4, item->title);
       bind_text (write, 5, item->author);
-      /* An undated item counts as published when Lede first saw it. */
-      sqlite3_bind_int64 (write, 6, item->published ? item->published : now);
+      /* An undated item counts as published when Lede first saw it; one dated in the future (a
+       * wrong clock or time zone) too, or it would stay on top of every list. */
+      if (published == 0 || published > now + 24 * 3600)
+        published = now;
+      sqlite3_bind_int64 (write, 6, published);
       sqlite3_bind_int64 (write, 7, item->updated);
       sqlite3_bind_int64 (write, 8, now);
       bind_text (write, 9, item->summary);

@@ -257,6 +257,37 @@ test_paging (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_undated (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+  g_autoptr (GPtrArray) items = NULL;
+  gint64 id = lede_store_add_feed (fx->store, "https://undated.example/", NULL, NULL, &error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+  for (guint i = 0; i < 3; i++)
+    {
+      LedeFeedItem *it = g_new0 (LedeFeedItem, 1);
+      it->guid = g_strdup_printf ("u%u", i);
+      it->title = g_strdup_printf ("Undated %u", i);
+      /* the middle one claims to come from next year */
+      it->published = i == 1 ? now + 365 * 24 * 3600 : 0;
+      g_ptr_array_add (feed->items, it);
+    }
+  g_assert_true (lede_store_save_feed (fx->store, id, feed, NULL, NULL, NULL, &error));
+  items = lede_store_list_items (fx->store, LEDE_STORE_SCOPE_FEED, id, 0, 0, &error);
+  /* the feed's order is kept, and no date lies in the future */
+  g_assert_cmpuint (items->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Undated %u", i);
+      g_assert_cmpstr (((LedeStoreItem *) items->pdata[i])->title, ==, title);
+      g_assert_cmpint (((LedeStoreItem *) items->pdata[i])->published, <=, now + 60);
+    }
+}
+
+static void
 test_transaction (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -667,6 +698,7 @@ main (int argc, char *argv[])
   ADD ("/lede/reader/store/feeds", test_feeds);
   ADD ("/lede/reader/store/refresh-writes", test_refresh_writes);
   ADD ("/lede/reader/store/paging", test_paging);
+  ADD ("/lede/reader/store/undated", test_undated);
   ADD ("/lede/reader/store/transaction", test_transaction);
   ADD ("/lede/reader/store/search", test_search);
   ADD ("/lede/reader/store/analyses", test_analyses);
