@@ -680,6 +680,17 @@ test_subscribe (Fixture *fx, gconstpointer data)
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, 6);
+
+  /* the feed: scheme some pages still use */
+  {
+    g_autofree char *feed_url = g_strconcat ("feed:", fx->base, "/f/feed.json", NULL);
+    g_autoptr (LedeStoreFeed) json = NULL;
+
+    id = subscribe (fx, feed_url, &error);
+    g_assert_no_error (error);
+    json = lede_store_get_feed (fx->store, id, NULL);
+    g_assert_cmpstr (json->url, ==, feed_url + strlen ("feed:"));
+  }
 }
 
 int
