@@ -330,6 +330,13 @@ test_search (Fixture *fx, gconstpointer data)
   results = search (fx, "council fer");
   g_assert_cmpuint (results->len, ==, 1);
   g_clear_pointer (&results, g_ptr_array_unref);
+  /* one or two letters are whole words only */
+  results = search (fx, "fe");
+  g_assert_cmpuint (results->len, ==, 0);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = search (fx, "fer");
+  g_assert_cmpuint (results->len, ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
   results = search (fx, "km/h");
   g_assert_cmpuint (results->len, ==, 1);
   g_clear_pointer (&results, g_ptr_array_unref);
