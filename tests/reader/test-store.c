@@ -609,6 +609,78 @@ test_opml (Fixture *fx, gconstpointer data)
   }
 }
 
+typedef struct
+{
+  LedeStore *store;
+  gint stop;
+  gint errors;
+  gint reads;
+} Stress;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Stress *st = data;
+
+  while (!g_atomic_int_get (&st->stop))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) items
+        = lede_store_list_items (st->store, LEDE_STORE_SCOPE_UNREAD, 0, 0, 20, &error);
+      g_autoptr (GPtrArray) hits = items ? lede_store_search (st->store, "story", 10, &error) : NULL;
+      g_autoptr (GPtrArray) feeds = hits ? lede_store_list_feeds (st->store, &error) : NULL;
+
+      if (feeds == NULL)
+        g_atomic_int_inc (&st->errors);
+      else if (items->len > 0
+               && !lede_store_set_read (st->store, ((LedeStoreItem *) items->pdata[0])->id, TRUE, NULL))
+        g_atomic_int_inc (&st->errors);
+      g_atomic_int_inc (&st->reads);
+    }
+  return NULL;
+}
+
+/* Threads reading, searching and marking while feeds are written: the lock keeps every operation
+ * whole, nothing fails with SQLITE_BUSY or worse, and every item arrives. */
+static void
+test_threads (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  Stress st = { fx->store, 0, 0, 0 };
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("reader", reader_thread, &st);
+  for (guint f = 0; f < 20; f++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://stress%u.example/", f);
+      g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+      gint64 id = lede_store_add_feed (fx->store, url, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+      for (guint i = 0; i < 100; i++)
+        {
+          LedeFeedItem *it = g_new0 (LedeFeedItem, 1);
+          it->guid = g_strdup_printf ("%u", i);
+          it->title = g_strdup_printf ("Story %u of feed %u", i, f);
+          it->content = g_strdup ("<p>A story about the harbour.</p>");
+          it->published = 1700000000 + f * 1000 + i;
+          g_ptr_array_add (feed->items, it);
+        }
+      g_assert_true (lede_store_save_feed (fx->store, id, feed, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_atomic_int_set (&st.stop, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_test_message ("%d reads beside the writes", st.reads);
+  g_assert_cmpint (st.errors, ==, 0);
+  g_assert_cmpint (st.reads, >, 0);
+  g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, 2000);
+  g_assert_true (lede_store_check_integrity (fx->store, &error));
+}
+
 static void
 async_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -711,6 +783,7 @@ main (int argc, char *argv[])
   ADD ("/lede/reader/store/analyses", test_analyses);
   ADD ("/lede/reader/store/analyze-items", test_analyze_items);
   ADD ("/lede/reader/store/opml", test_opml);
+  ADD ("/lede/reader/store/threads", test_threads);
   ADD ("/lede/reader/store/async", test_async);
 #undef ADD
   return g_test_run ();
