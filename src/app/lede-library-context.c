@@ -48,7 +48,7 @@ format_date (gint64 when)
   g_autoptr (GDateTime) dt = when > 0 ? g_date_time_new_from_unix_local (when) : NULL;
 
   /* Translators: the date of an article in the library */
-  return dt ? g_date_time_format (dt, _ ("%e %b %Y")) : g_strdup ("");
+  return dt ? g_date_time_format (dt, _ ("%-d %b %Y")) : g_strdup ("");
 }
 
 static GtkWidget *

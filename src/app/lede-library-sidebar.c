@@ -135,15 +135,22 @@ make_source_row (SourceKind kind,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (text), label);
   if (kind == SOURCE_FOLDER)
     {
-      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (box, 6);
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
     }
   if (icon != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+    {
+      GtkWidget *image = gtk_image_new_from_icon_name (icon);
+      gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), image);
+    }
   gtk_box_append (GTK_BOX (box), text);
   if (error != NULL)
     {
@@ -158,6 +165,7 @@ make_source_row (SourceKind kind,
       gtk_widget_add_css_class (message, "error");
       gtk_box_append (GTK_BOX (text), message);
       gtk_widget_add_css_class (warning, "error");
+      gtk_widget_set_valign (warning, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (warning, error);
       gtk_box_append (GTK_BOX (box), warning);
     }
@@ -167,6 +175,7 @@ make_source_row (SourceKind kind,
       GtkWidget *count_label = gtk_label_new (n);
       gtk_widget_add_css_class (count_label, "dim-label");
       gtk_widget_add_css_class (count_label, "numeric");
+      gtk_widget_set_valign (count_label, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), count_label);
     }
   if (kind == SOURCE_FEED)
@@ -495,7 +504,7 @@ format_time (gint64 when)
     /* Translators: time of an article published today */
     return g_date_time_format (dt, _ ("%H:%M"));
   /* Translators: date of an older article */
-  return g_date_time_format (dt, _ ("%e %b %Y"));
+  return g_date_time_format (dt, _ ("%-d %b %Y"));
 }
 
 static void
@@ -521,10 +530,11 @@ update_row (GtkListItem *list_item)
   gtk_label_set_label (GTK_LABEL (title), title_text);
   gtk_label_set_label (GTK_LABEL (meta), meta_text);
   gtk_widget_set_visible (star, starred);
+  /* Unread titles stand out in bold, as in a mail reader. */
   if (read)
-    gtk_widget_remove_css_class (box, "unread");
+    gtk_widget_remove_css_class (title, "heading");
   else
-    gtk_widget_add_css_class (box, "unread");
+    gtk_widget_add_css_class (title, "heading");
   accessible = g_strdup_printf ("%s, %s%s%s", title_text, meta_text, read ? "" : _ (", unread"),
                                 starred ? _ (", starred") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);

@@ -383,6 +383,8 @@ test_open_and_context (void)
   g_assert_cmpstr (label, ==, "Ferry talks resume as services return");
   /* 40 ferries here (the Harbour Authority) beside 25 there (the union). */
   g_assert_cmpuint (lede_library_context_get_n_figures (context ()), ==, 1);
+  /* Let the panel's stack finish its transition to the card. */
+  spin (800);
   save_screenshot ("library-in-your-library");
 
   /* Clicking the other article opens it. */
