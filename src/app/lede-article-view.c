@@ -282,10 +282,7 @@ script_message_cb (WebKitUserContentManager *manager, JSCValue *message, gpointe
 
   if (g_str_equal (type, "ready"))
     {
-      /* The empty page shown before the first article says it is ready too. */
-      if (self->analysis == NULL)
-        return;
-      if (!self->loaded)
+      if (self->analysis == NULL || !self->loaded)
         goto invalid;
       set_ready (self, TRUE);
       lede_application_bench_mark ("page");
@@ -519,12 +516,6 @@ lede_article_view_new (WebKitWebContext *context, WebKitNetworkSession *session)
                            self, 0);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
 
-  /* An empty page now starts the web process while the first article is
-   * still being read and analysed, instead of after. */
-  webkit_web_view_load_html (self->web_view,
-                             "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" "
-                             "content=\"default-src 'none'\"></head></html>",
-                             NULL);
   return GTK_WIDGET (self);
 }
 

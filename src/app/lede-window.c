@@ -9,6 +9,7 @@
 #include "lede-window.h"
 
 #define MAX_RECENT 15
+#define SPINNER_DELAY_MS 300
 
 struct _LedeWindow
 {
@@ -18,9 +19,12 @@ struct _LedeWindow
   GCancellable *load_cancellable;
   LedeAnalysis *analysis;
   GtkStringList *library;
+  GtkSingleSelection *library_selection;
+  char *current_uri; /* the file on show, or NULL */
   int panel_width;
   int drag_start_width;
   gulong after_paint_id;
+  guint spinner_timeout;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
@@ -51,6 +55,8 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void select_current_in_library (LedeWindow *self);
 
 /* ---- loading ---- */
 
@@ -111,12 +117,32 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     g_task_return_pointer (task, analysis, g_object_unref);
 }
 
+static gboolean
+show_spinners_cb (gpointer user_data)
+{
+  LedeWindow *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinners appear only when opening takes a noticeable time: a
+ * short article would only flash them, and every spinning frame is drawn. */
 static void
 set_busy (LedeWindow *self, gboolean busy)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_spinner_set_spinning (self->loading_spinner, busy);
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  if (busy)
+    self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinners_cb, self);
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -249,9 +275,14 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       show_error (self, what, error);
       return;
     }
+  g_clear_pointer (&self->current_uri, g_free);
   if (data->file != NULL)
-    add_recent (self, data->file);
+    {
+      self->current_uri = g_file_get_uri (data->file);
+      add_recent (self, data->file);
+    }
   lede_window_show_analysis (self, analysis, what);
+  select_current_in_library (self);
 }
 
 static void
@@ -271,6 +302,7 @@ start_load (LedeWindow *self, LoadData *data, const char *what)
   task = g_task_new (self, self->load_cancellable, load_done_cb, cb);
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  /* The loading page's text shows at once; its spinner starts with the others. */
   if (self->analysis == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   set_busy (self, TRUE);
@@ -517,6 +549,22 @@ font_changed_cb (LedeWindow *self)
 
 /* ---- library ---- */
 
+/* Marks the article on show in the library, when it came from there. */
+static void
+select_current_in_library (LedeWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->library);
+  guint pos = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->current_uri != NULL && i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (self->library, i), self->current_uri))
+      {
+        pos = i;
+        break;
+      }
+  gtk_single_selection_set_selected (self->library_selection, pos);
+}
+
 static void
 update_library (LedeWindow *self)
 {
@@ -529,6 +577,7 @@ update_library (LedeWindow *self)
   items = g_strv_builder_end (builder);
   gtk_string_list_splice (self->library, 0, g_list_model_get_n_items (G_LIST_MODEL (self->library)),
                           (const char *const *) items);
+  select_current_in_library (self);
 }
 
 static void
@@ -850,6 +899,7 @@ lede_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   if (self->after_paint_id != 0)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -859,7 +909,9 @@ lede_window_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_WINDOW);
   g_clear_object (&self->analysis);
+  g_clear_object (&self->library_selection);
   g_clear_object (&self->library);
+  g_clear_pointer (&self->current_uri, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->news);
 
@@ -925,8 +977,11 @@ lede_window_init (LedeWindow *self)
   g_signal_connect (factory, "setup", G_CALLBACK (library_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (library_bind_cb), NULL);
   gtk_list_view_set_factory (self->library_view, factory);
-  gtk_list_view_set_model (self->library_view, GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                                 G_LIST_MODEL (g_object_ref (self->library)))));
+  self->library_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->library)));
+  gtk_single_selection_set_autoselect (self->library_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->library_selection, TRUE);
+  gtk_single_selection_set_selected (self->library_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->library_view, GTK_SELECTION_MODEL (self->library_selection));
 
   {
     GtkGesture *drag = gtk_gesture_drag_new ();

@@ -149,7 +149,7 @@ check_claims (LedeAnalysis *a, JsonArray *expected, GString *problems)
           g_string_append_printf (problems, "  claim not found: %s\n", contains);
           continue;
         }
-      if (!actor_is (a, found->claimant, claimant))
+      if (!actor_is (a, found->claimant, claimant) && g_strcmp0 (found->claimant_text, claimant) != 0)
         g_string_append_printf (problems, "  claim “%s” is attributed to %s, not %s\n", contains,
                                 found->claimant >= 0
                                   ? lede_analysis_get_actor (a, found->claimant)->name
@@ -159,6 +159,15 @@ check_claims (LedeAnalysis *a, JsonArray *expected, GString *problems)
           && found->disputed != json_object_get_boolean_member (e, "disputed"))
         g_string_append_printf (problems, "  claim “%s” should%s be disputed\n", contains,
                                 found->disputed ? " not" : "");
+      if (json_object_has_member (e, "disputed_by"))
+        {
+          const char *by = json_object_get_string_member (e, "disputed_by");
+          gboolean ok = FALSE;
+          for (guint k = 0; k < found->disputed_by->len && !ok; k++)
+            ok = actor_is (a, g_array_index (found->disputed_by, int, k), by);
+          if (!ok)
+            g_string_append_printf (problems, "  claim “%s” should be disputed by %s\n", contains, by);
+        }
       if (found->disputed && found->dispute_reason == LEDE_DISPUTE_NONE)
         g_string_append_printf (problems, "  claim “%s” is disputed without a reason\n", contains);
     }
