@@ -1386,11 +1386,15 @@ static void
 lede_library_sidebar_dispose (GObject *object)
 {
   LedeLibrarySidebar *self = LEDE_LIBRARY_SIDEBAR (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->items_cancellable);
   g_clear_handle_id (&self->reload_feeds_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_LIBRARY_SIDEBAR);
+  /* The template's top child has no id, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->actions);

@@ -19,7 +19,12 @@ lede_welcome_page_new (void)
 static void
 lede_welcome_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LEDE_TYPE_WELCOME_PAGE);
+  /* The template's top child has no id, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (lede_welcome_page_parent_class)->dispose (object);
 }
 
