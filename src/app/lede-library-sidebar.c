@@ -732,6 +732,7 @@ refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   reload_feeds (self);
   reload_items (self);
+  lede_library_index_new_articles (self->library);
   release (self);
 }
 
@@ -814,6 +815,7 @@ subscribed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
   lede_library_sidebar_select_feed (self, feed_id);
   lede_library_changed (self->library);
+  lede_library_index_new_articles (self->library);
 }
 
 void

@@ -19,6 +19,9 @@ struct _LedeLibrary
   LedeRefresher *refresher;
   GError *error;
   gint64 current_item;
+  GCancellable *cancellable;
+  gboolean indexing;
+  gboolean index_again;
 };
 
 G_DEFINE_FINAL_TYPE (LedeLibrary, lede_library, G_TYPE_OBJECT)
@@ -403,6 +406,104 @@ lede_library_open_url_finish (LedeLibrary *self, GAsyncResult *result, GError **
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---- analysing new articles in the background ---- */
+
+/* How many of the newest unread items one pass looks at. */
+#define INDEX_MAX_ITEMS 500
+
+static void
+index_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LedeStore *store = task_data;
+  g_autoptr (GArray) ids = lede_store_list_item_ids (store, LEDE_STORE_SCOPE_UNREAD, 0, NULL);
+  guint n_done = 0;
+
+  for (guint i = 0; ids != NULL && i < MIN (ids->len, INDEX_MAX_ITEMS); i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr (LedeStoreItem) item = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *hash = NULL;
+      g_autofree char *cached = NULL;
+      g_autoptr (LedeAnalysis) analysis = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      /* Only items whose feed carried the full text: a summary-only item's page is fetched when it
+       * is opened, never behind the reader's back. */
+      if ((item = lede_store_get_item (store, id, NULL)) == NULL || !item->has_content
+          || item->content == NULL)
+        continue;
+      body = lede_feed_html_to_text (item->content, -1);
+      if (body == NULL || *g_strstrip (body) == '\0')
+        continue;
+      text = join_title (item->title, body);
+      hash = lede_store_content_hash (text);
+      if ((cached = lede_store_lookup_analysis (store, hash, ANALYZER)) != NULL)
+        continue;
+      if ((analysis = analyse_text (store, id, text, NULL)) != NULL)
+        n_done++;
+    }
+  g_task_return_int (task, n_done);
+}
+
+static void index_start (LedeLibrary *self);
+
+static void
+index_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LedeLibrary *self = LEDE_LIBRARY (source);
+  g_autoptr (GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  self->indexing = FALSE;
+  if (n > 0)
+    g_debug ("Analysed %" G_GSSIZE_FORMAT " new articles in the background", n);
+  if (self->index_again && error == NULL)
+    index_start (self);
+}
+
+static void
+index_start (LedeLibrary *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  self->index_again = FALSE;
+  self->indexing = TRUE;
+  task = g_task_new (self, self->cancellable, index_done_cb, NULL);
+  g_task_set_source_tag (task, index_start);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, index_thread);
+}
+
+/**
+ * lede_library_index_new_articles:
+ *
+ * Analyses the newest unread articles whose feeds carried their full text, in a worker thread,
+ * so their actors and figures are in the library's indexes before they are opened. One pass runs
+ * at a time; asking again during a pass runs another after it.
+ */
+void
+lede_library_index_new_articles (LedeLibrary *self)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+
+  if (self->store == NULL)
+    return;
+  if (self->indexing)
+    self->index_again = TRUE;
+  else
+    index_start (self);
+}
+
+gboolean
+lede_library_get_indexing (LedeLibrary *self)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  return self->indexing;
+}
+
 /* ---- object ---- */
 
 static void
@@ -410,6 +511,8 @@ lede_library_dispose (GObject *object)
 {
   LedeLibrary *self = LEDE_LIBRARY (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->refresher);
   g_clear_object (&self->http);
   g_clear_object (&self->store);
@@ -437,4 +540,5 @@ lede_library_class_init (LedeLibraryClass *klass)
 static void
 lede_library_init (LedeLibrary *self)
 {
+  self->cancellable = g_cancellable_new ();
 }

@@ -32,6 +32,9 @@ void lede_library_open_item_async (LedeLibrary *self,
 LedeAnalysis *
 lede_library_open_item_finish (LedeLibrary *self, GAsyncResult *result, char **out_notice, GError **error);
 
+void lede_library_index_new_articles (LedeLibrary *self);
+gboolean lede_library_get_indexing (LedeLibrary *self);
+
 /* Any article page from the web: fetched, extracted and analysed. */
 void lede_library_open_url_async (LedeLibrary *self,
                                   const char *url,
