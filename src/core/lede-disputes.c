@@ -64,6 +64,7 @@ typedef struct
   gboolean *sentence_done;
   gboolean *sentence_has_claim;
   guint8 *direct;       /* per claim: DIRECT_* */
+  guint *stems;         /* per token: stem_hash(), 0 until asked */
   guint8 *token_claims; /* per token: how many claims hold it (at most 255) */
 } Ctx;
 
@@ -480,8 +481,22 @@ mark (LedeClaim *claim, LedeDisputeReason reason)
 /* The stem of a content word at token @i (lower case; plural, -ed, -ing
  * and a final e dropped: "votes", "voted" → "vot"), hashed; 0 for names,
  * numbers and short or common words. */
+static guint stem_hash_uncached (const Ctx *c, guint i);
+
+/* Tokens are stemmed once: claims that answer each other are compared often. */
 static guint
 stem_hash (const Ctx *c, guint i)
+{
+  if (c->stems[i] == 0)
+    {
+      guint h = stem_hash_uncached (c, i);
+      c->stems[i] = h ? h : 2; /* stems are odd: 2 means "none" */
+    }
+  return c->stems[i] == 2 ? 0 : c->stems[i];
+}
+
+static guint
+stem_hash_uncached (const Ctx *c, guint i)
 {
   gsize len;
   const char *s;
@@ -822,6 +837,7 @@ lede_find_disputes (LedeDoc *doc)
   c.function_words = lede_word_list_get ("function-words");
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
   c.direct = g_new0 (guint8, doc->claims->len);
+  c.stems = g_new0 (guint, c.n + 1);
   c.token_claims = g_new0 (guint8, c.n + 1);
 
   for (guint i = 0; i < doc->claims->len; i++)
@@ -1007,6 +1023,7 @@ lede_find_disputes (LedeDoc *doc)
   join_sides (&c);
 
   g_free (c.direct);
+  g_free (c.stems);
   g_free (c.token_claims);
   g_free (c.info);
   g_free (c.sentence_signals);
