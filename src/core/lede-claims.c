@@ -377,34 +377,39 @@ parse_verb_value (const char *value, LedeStance *stance, guint *flags)
     }
 }
 
+typedef struct
+{
+  LedeWordFilter *filter;
+  gboolean first_words;
+} FilterBuild;
+
 static void
 filter_add (const char *entry, const char *value, gpointer user_data)
 {
-  LedeWordFilter *filter = user_data;
+  FilterBuild *build = user_data;
+  LedeWordFilter *filter = build->filter;
   gsize len = 0;
   guchar ch = (guchar) entry[0] | 0x20;
+  guchar last;
 
   (void) value;
-  while (entry[len] && (entry[len] != ' ' || !filter->first[0]))
+  while (entry[len] && (entry[len] != ' ' || !build->first_words))
     len++;
-  if (len > LEDE_WORD_FILTER_MAX)
+  if (len == 0 || len > LEDE_WORD_FILTER_MAX)
     return; /* lede_word_filter_may_hold() lets long words through */
-  {
-    guchar last = len > 0 ? (guchar) entry[len - 1] | 0x20 : 'a';
-    /* Entries that start or end with no letter pass all words of their length. */
-    filter->first[len] |= ch >= 'a' && ch <= 'z' ? 1u << (ch - 'a') : 0x3ffffffu;
-    filter->last[len] |= last >= 'a' && last <= 'z' ? 1u << (last - 'a') : 0x3ffffffu;
-  }
+  last = (guchar) entry[len - 1] | 0x20;
+  /* Entries that start or end with no letter pass all words of their length. */
+  filter->first[len] |= ch >= 'a' && ch <= 'z' ? 1u << (ch - 'a') : 0x3ffffffu;
+  filter->last[len] |= last >= 'a' && last <= 'z' ? 1u << (last - 'a') : 0x3ffffffu;
 }
 
 void
 lede_word_filter_init (LedeWordFilter *filter, const LedeWordList *list, gboolean first_words)
 {
+  FilterBuild build = { filter, first_words };
+
   memset (filter, 0, sizeof *filter);
-  /* first[0] (no word is empty) tells filter_add to stop at a space. */
-  filter->first[0] = first_words;
-  lede_word_list_foreach (list, filter_add, filter);
-  filter->first[0] = 0;
+  lede_word_list_foreach (list, filter_add, &build);
 }
 
 const char *
