@@ -1257,7 +1257,11 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       }
       return k;
     }
-  /* "rejected that figure": there "that" points, it does not introduce. */
+  /* "rejected that figure", "acknowledged that limitation": there "that"
+   * points, it does not introduce. */
+  if (word_in (c, k, (const char *const[]){ "that", NULL }) && k + 2 < end
+      && (tok (c, k + 1)->flags & LEDE_TOKEN_WORD) && punct_is (c, k + 2, "."))
+    return k;
   if (cue->stance == LEDE_STANCE_DENIAL && word_in (c, k, (const char *const[]){ "that", "this", "it", NULL })
       && (k + 1 >= end || (tok (c, k + 1)->flags & LEDE_TOKEN_PUNCT) || has_cat (c, k + 1, CAT_SAID_NOUNS)
           || (k + 2 < end && (tok (c, k + 2)->flags & LEDE_TOKEN_PUNCT))))
@@ -1310,7 +1314,14 @@ subject_after (const Ctx *c, Cue *cue, guint end)
     return FALSE;
   if (!(is_capitalized (c, k) || has_cat (c, k, CAT_DETERMINERS) || has_cat (c, k, CAT_PRONOUNS_PERSON)
         || has_cat (c, k, CAT_PRONOUNS_OTHER)))
-    return FALSE;
+    {
+      /* "…,” said lead author Peter Kistler": a title before a name. */
+      gboolean name = FALSE;
+      for (guint j = k + 1; j < e && j < k + 4 && !name; j++)
+        name = is_capitalized (c, j);
+      if (!name)
+        return FALSE;
+    }
   if (e < end
       && !(is_boundary (c, e) || has_cat (c, e, CAT_PREPOSITIONS)
            || word_in (c, e, (const char *const[]){ "who", NULL }) || is_time_word (c, e)
@@ -1570,9 +1581,10 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
            * name between the commas is the source. */
           if (p >= 0 && !is_dash (c, k) && (guint) k - (guint) p - 1 <= 5 && (guint) k > (guint) p + 1)
             {
-              gboolean name = TRUE;
+              /* "The bill's sponsor, state Senator Maya Ortiz, said" */
+              gboolean name = !has_cat (c, p + 1, CAT_DETERMINERS);
               for (int j = p + 1; j < k && name; j++)
-                name = is_capitalized (c, j) || c->doc->token_actor[j] >= 0;
+                name = (tok (c, j)->flags & LEDE_TOKEN_WORD) != 0;
               if (name && (c->doc->token_actor[k - 1] >= 0 || is_capitalized (c, k - 1)))
                 {
                   cue->np_first = p + 1;

@@ -40,6 +40,7 @@ typedef struct
   guint32 unit;
   guint32 context[MAX_CONTEXT];
   guint ncontext;
+  gboolean generic; /* "put the figure at 1.8 million": the number stands for another's */
 } Num;
 
 typedef struct
@@ -404,6 +405,12 @@ collect_numbers (Ctx *c, ClaimInfo *info)
         continue;
 
       num->ncontext = 0;
+      num->generic = FALSE;
+      for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i; j--)
+        if (word_in (c, j,
+                     (const char *const[]){ "figure", "number", "estimate", "total", "toll", "tally", "count",
+                                            NULL }))
+          num->generic = TRUE;
       for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i && num->ncontext < MAX_CONTEXT / 2;
            j--)
         if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !word_in (c, j, context_skip))
@@ -429,6 +436,11 @@ nums_conflict (const Num *a, const Num *b, gboolean forecast)
   /* Sums in one currency and of one size: the same deal seen from two sides. */
   if (a->kind == 'm' && a->unit == b->unit && !forecast
       && MAX (a->value, b->value) <= 3 * MIN (a->value, b->value))
+    return TRUE;
+  /* "Advocates say 2.5 million homes are needed; the office put the figure
+   * at 1.8 million": a figure that answers another of its kind and size. */
+  if ((a->generic || b->generic) && a->unit == b->unit
+      && MAX (fabs (a->value), fabs (b->value)) <= 5 * MIN (fabs (a->value), fabs (b->value)))
     return TRUE;
   for (guint i = 0; i < a->ncontext; i++)
     for (guint j = 0; j < b->ncontext; j++)
