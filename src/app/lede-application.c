@@ -245,6 +245,9 @@ lede_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.toggle-sidebar", (const char *[]){ "<Ctrl>F9", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.filter", (const char *[]){ "<Ctrl>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]){ "<Ctrl>w", NULL });
+  /* The news library (issue 4). */
+  gtk_application_set_accels_for_action (gtk_app, "library.refresh-all", (const char *[]){ "F5", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "library.open-url", (const char *[]){ "<Ctrl>l", NULL });
 }
 
 static void

@@ -202,6 +202,32 @@ wait_js (const char *body, int expected)
     g_assert_cmpint (js_int (body), ==, expected);
 }
 
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A mapped list-box row showing @text, as a person would find it. */
+static GtkWidget *
+find_row (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_mapped (widget) && has_label (widget, text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* ---- tests ---- */
 
 static void
@@ -419,9 +445,33 @@ test_panel_and_page (void)
   g_assert_true (run_until (actor_selected_is, GINT_TO_POINTER (berg), 20));
   wait_js ("return lede.state().hits;", lede_analysis_get_actor (analysis, berg)->mentions->len);
 
-  /* The card's co-occurring actors lead to another actor. */
-  lede_fact_panel_select_actor (panel, ortiz);
+  /* The card's "Appears With" rows lead to another actor. */
+  {
+    GtkWidget *row = find_row (GTK_WIDGET (panel), "Portvale Harbor Council");
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    g_assert_cmpint (lede_fact_panel_get_selected_actor (panel), ==, council);
+    wait_js ("return lede.state().hits;", n_council);
+  }
+
+  /* Another row in the panel's list. */
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_ACTOR, ortiz));
   g_assert_cmpint (lede_fact_panel_get_selected_actor (panel), ==, ortiz);
+  wait_js ("return lede.state().hits;", lede_analysis_get_actor (analysis, ortiz)->mentions->len);
+
+  /* A sentence in the card scrolls to the mention in it. */
+  {
+    const LedeActor *a = lede_analysis_get_actor (analysis, ortiz);
+    guint last = a->mentions->len - 1;
+    g_autofree char *sentence
+      = lede_analysis_dup_sentence_text (analysis, g_array_index (a->mentions, LedeSpan, last).sentence);
+    GtkWidget *row = find_row (GTK_WIDGET (panel), sentence);
+
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    wait_js ("return lede.state().current;", last);
+    wait_js ("return lede.state().currentVisible ? 1 : 0;", 1);
+  }
   save_screenshot ("actor-card");
 
   /* Escape clears the selection and the highlights. */
@@ -435,6 +485,17 @@ test_panel_and_page (void)
   g_assert_cmpint (js_int (
                      "return document.querySelector('.figure.marked').dataset.figure === 'f3' ? 1 : 0;"),
                    ==, 1);
+
+  /* Activating a claim's row in the panel marks it in the page and brings it into view. */
+  run_js ("window.scrollTo(0, 0); return 0;", LEDE_SCRIPT_WORLD);
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_CLAIM, 3));
+  wait_js ("return document.querySelectorAll('.claim.marked[data-claim=\"c4\"]').length;", 1);
+  g_assert_cmpint (js_int ("const r = document.querySelector('.claim.marked').getBoundingClientRect();"
+                           "return r.top >= 0 && r.bottom <= window.innerHeight ? 1 : 0;"),
+                   ==, 1);
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_FIGURE, 1));
+  wait_js ("return document.querySelectorAll('.figure.marked[data-figure=\"f2\"]').length;", 1);
+  g_assert_cmpint (js_int ("return document.querySelectorAll('.claim.marked').length;"), ==, 0);
 
   /* Larger text, without reloading the page. */
   g_settings_set_uint (lede_application_get_settings (app), "font-size", 24);
@@ -534,6 +595,46 @@ test_clipboard (void)
   save_screenshot ("clipboard");
 }
 
+/* A file dropped on the window opens; the drop target takes it before WebKit. */
+static void
+test_drop_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "ui-inputs", NULL);
+  g_autofree char *path = g_build_filename (dir, "dropped.txt", NULL);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr (GFile) file = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GSList *files;
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (
+    g_file_set_contents (path, "Dropped story\n\nMayor Ana Ruiz said 300 homes were flooded.\n", -1, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (c))
+        target = GTK_DROP_TARGET (c);
+    }
+  g_assert_nonnull (target);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (target)), ==,
+                   GTK_PHASE_CAPTURE);
+
+  file = g_file_new_for_path (path);
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_true (run_until (window_is_busy, NULL, 10));
+  wait_for_article ();
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==, "Dropped story");
+  save_screenshot ("dropped");
+}
+
 static GArray *clicked;
 
 static void
@@ -559,22 +660,27 @@ test_invalid_messages (void)
 
   /* Malformed or out-of-range messages are ignored; the two valid ones come through. */
   run_js ("const h = window.webkit.messageHandlers.lede;"
-          "h.postMessage({type: 'actor', id: 'a1', mention: 0});"
+          "const p = Number(document.body.dataset.page);"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: p});"
           "h.postMessage('actor');"
           "h.postMessage(42);"
           "h.postMessage([1, 2]);"
-          "h.postMessage({type: 'actor', id: 'a99', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a0', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a01', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 1.5});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: -1});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 9999});"
-          "h.postMessage({type: 'actor', id: 'a2'});"
-          "h.postMessage({type: 'actor', id: 2, mention: 0});"
-          "h.postMessage({type: 'figure', id: 'f999'});"
-          "h.postMessage({type: 'claim', id: 'c1x'});"
-          "h.postMessage({type: 'evaluate', code: 'alert(1)'});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 1});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: p - 1});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: String(p)});"
+          "h.postMessage({type: 'actor', id: 'a99', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a0', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a01', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 1.5, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: -1, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 9999, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', page: p});"
+          "h.postMessage({type: 'actor', id: 2, mention: 0, page: p});"
+          "h.postMessage({type: 'figure', id: 'f999', page: p});"
+          "h.postMessage({type: 'claim', id: 'c1x', page: p});"
+          "h.postMessage({type: 'step', delta: 5, page: p});"
+          "h.postMessage({type: 'evaluate', code: 'alert(1)', page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 1, page: p});"
           "return 1;",
           LEDE_SCRIPT_WORLD);
   g_assert_true (run_until (clicked_twice, NULL, 20));
@@ -714,6 +820,39 @@ test_preferences (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lede_window_get_fact_panel (window))));
 }
 
+/* Closing the window remembers its size and the panel; a new window uses them. */
+static void
+test_window_state (void)
+{
+  GSettings *settings = lede_application_get_settings (app);
+  LedeWindow *second;
+  int w, h;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  spin (300);
+  g_settings_set_boolean (settings, "sidebar-visible", FALSE);
+  gtk_window_close (GTK_WINDOW (window));
+  window = NULL;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1200);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "panel-width"), ==, 380);
+
+  second = lede_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &w, &h);
+  g_assert_cmpint (w, ==, 1200);
+  g_assert_cmpint (h, ==, 800);
+  {
+    int pw = 0;
+    gtk_widget_get_size_request (GTK_WIDGET (lede_window_get_fact_panel (second)), &pw, NULL);
+    g_assert_cmpint (pw, ==, 380);
+  }
+  window = second;
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+  save_screenshot ("window-state");
+  g_settings_reset (settings, "sidebar-visible");
+}
+
 static void
 test_panel_finalizes (void)
 {
@@ -740,6 +879,12 @@ main (int argc, char *argv[])
   int status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Without a display there is no window to test (run under xvfb-run). */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display; run the ui suite under xvfb-run\n");
+      return 0;
+    }
   gtk_test_init (&argc, &argv, NULL);
 
   app = lede_application_new ();
@@ -757,12 +902,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/scripts-never-run", test_scripts_never_run);
   g_test_add_func ("/lede/ui/window/preferences", test_preferences);
   g_test_add_func ("/lede/ui/window/clipboard", test_clipboard);
+  g_test_add_func ("/lede/ui/window/drop-file", test_drop_file);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
+  g_test_add_func ("/lede/ui/window/state", test_window_state);
   g_test_add_func ("/lede/ui/widgets/finalize", test_panel_finalizes);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   return status;
 }
