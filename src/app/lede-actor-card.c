@@ -5,6 +5,7 @@
 
 #include "lede-actor-card.h"
 #include "lede-fact-item.h"
+#include "lede-library-context.h"
 
 struct _LedeActorCard
 {
@@ -27,6 +28,7 @@ struct _LedeActorCard
   GtkListBox *claims_about_list;
   GtkLabel *cooccur_header;
   GtkListBox *cooccur_list;
+  LedeLibraryContext *library_context; /* issue 4 */
 };
 
 G_DEFINE_FINAL_TYPE (LedeActorCard, lede_actor_card, GTK_TYPE_WIDGET)
@@ -256,6 +258,7 @@ fill (LedeActorCard *self)
       gtk_list_box_append (self->cooccur_list, make_row (other->name, body, NULL, c->actor, accessible));
     }
   set_header (self->cooccur_header, self->cooccur_list, _ ("Appears With"), together->len);
+  lede_library_context_set_actor (self->library_context, self->analysis, self->actor);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -292,6 +295,13 @@ lede_actor_card_set_position (LedeActorCard *self, int current, guint total)
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", total), total);
   gtk_label_set_label (self->position_label, text);
+}
+
+GtkWidget *
+lede_actor_card_get_library_context (LedeActorCard *self)
+{
+  g_return_val_if_fail (LEDE_IS_ACTOR_CARD (self), NULL);
+  return GTK_WIDGET (self->library_context);
 }
 
 static void
@@ -359,6 +369,7 @@ lede_actor_card_class_init (LedeActorCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedeActorCard, claims_about_list);
   gtk_widget_class_bind_template_child (widget_class, LedeActorCard, cooccur_header);
   gtk_widget_class_bind_template_child (widget_class, LedeActorCard, cooccur_list);
+  gtk_widget_class_bind_template_child (widget_class, LedeActorCard, library_context);
   gtk_widget_class_bind_template_callback (widget_class, sentence_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, claim_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_activated_cb);
@@ -369,5 +380,6 @@ static void
 lede_actor_card_init (LedeActorCard *self)
 {
   self->actor = -1;
+  g_type_ensure (LEDE_TYPE_LIBRARY_CONTEXT);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -14,5 +14,7 @@ GtkWidget *lede_actor_card_new (void);
 void lede_actor_card_set_actor (LedeActorCard *self, LedeAnalysis *analysis, int actor);
 int lede_actor_card_get_actor (LedeActorCard *self);
 void lede_actor_card_set_position (LedeActorCard *self, int current, guint total);
+/* Issue 4: the card's "In your library" part. */
+GtkWidget *lede_actor_card_get_library_context (LedeActorCard *self);
 
 G_END_DECLS

@@ -93,9 +93,11 @@ lede_application_open (GApplication *app, GFile **files, int n_files, const char
 {
   LedeWindow *window = get_window (LEDE_APPLICATION (app));
 
-  /* The window shows one article; the others go to its library. */
-  for (int i = n_files - 1; i >= 0; i--)
-    lede_window_open_file (window, files[i]);
+  /* The window shows the first article; the others go to its library. */
+  for (int i = n_files - 1; i > 0; i--)
+    lede_window_add_to_library (window, files[i]);
+  if (n_files > 0)
+    lede_window_open_file (window, files[0]);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -245,6 +247,9 @@ lede_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.toggle-sidebar", (const char *[]){ "<Ctrl>F9", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.filter", (const char *[]){ "<Ctrl>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]){ "<Ctrl>w", NULL });
+  /* The news library (issue 4). */
+  gtk_application_set_accels_for_action (gtk_app, "library.refresh-all", (const char *[]){ "F5", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "library.open-url", (const char *[]){ "<Ctrl>l", NULL });
 }
 
 static void

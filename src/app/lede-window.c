@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lede-library-sidebar.h"
+#include "lede-welcome-page.h"
 #include "lede-window.h"
 
 #define MAX_RECENT 15
@@ -37,6 +39,10 @@ struct _LedeWindow
   GtkBox *article_box;
   LedeFactPanel *panel;
   LedeArticleView *article_view;
+
+  /* The news library (issue 4). */
+  LedeLibrary *news;
+  LedeLibrarySidebar *sidebar;
 };
 
 G_DEFINE_FINAL_TYPE (LedeWindow, lede_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -170,6 +176,7 @@ after_paint_cb (GdkFrameClock *clock, gpointer user_data)
 static void
 add_recent (LedeWindow *self, GFile *file)
 {
+  /* Newest first; the sample is always there and never listed twice. */
   g_autofree char *uri = g_file_get_uri (file);
   g_auto (GStrv) old = g_settings_get_strv (self->settings, "recent-files");
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
@@ -291,6 +298,7 @@ start_load (LedeWindow *self, LoadData *data, const char *what)
 
   cb->self = self;
   cb->what = g_strdup (what);
+  lede_library_set_current_item (self->news, 0);
   /* The window holds a reference while the task runs, so cb->self stays valid. */
   task = g_task_new (self, self->load_cancellable, load_done_cb, cb);
   g_task_set_source_tag (task, start_load);
@@ -325,17 +333,34 @@ lede_window_open_file (LedeWindow *self, GFile *file)
   start_load (self, data, name);
 }
 
-void
-lede_window_open_text (LedeWindow *self, const char *text, const char *title)
+/* @name says what the text is when it has no title of its own. */
+static void
+open_text_named (LedeWindow *self, const char *text, const char *title, const char *name)
 {
   LoadData *data = g_new0 (LoadData, 1);
 
+  data->text = g_strdup (text);
+  data->title = g_strdup (title);
+  start_load (self, data, title ? title : name);
+}
+
+/* Lists @file in the library without opening it. */
+void
+lede_window_add_to_library (LedeWindow *self, GFile *file)
+{
+  g_return_if_fail (LEDE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  add_recent (self, file);
+}
+
+void
+lede_window_open_text (LedeWindow *self, const char *text, const char *title)
+{
   g_return_if_fail (LEDE_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  data->text = g_strdup (text);
-  data->title = g_strdup (title);
-  start_load (self, data, title ? title : _ ("Text"));
+  open_text_named (self, text, title, _ ("Text"));
 }
 
 /* ---- actions ---- */
@@ -422,7 +447,7 @@ clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_ ("The clipboard holds no text")));
       return;
     }
-  lede_window_open_text (self, text, NULL);
+  open_text_named (self, text, NULL, _ ("Text from the clipboard"));
 }
 
 static void
@@ -619,6 +644,124 @@ library_activate_cb (LedeWindow *self, guint position)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* ---- the news library (issue 4): feed items and web pages, opened off the main thread ---- */
+
+typedef struct
+{
+  LedeWindow *self;
+  gint64 item_id;
+  char *what;
+} NewsOpen;
+
+static void
+news_open_free (NewsOpen *op)
+{
+  g_object_unref (op->self);
+  g_free (op->what);
+  g_free (op);
+}
+
+static void
+news_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  NewsOpen *op = user_data;
+  LedeWindow *self = op->self;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *notice = NULL;
+  g_autoptr (LedeAnalysis) analysis = NULL;
+
+  if (op->item_id > 0)
+    analysis = lede_library_open_item_finish (LEDE_LIBRARY (source), result, &notice, &error);
+  else
+    analysis = lede_library_open_url_finish (LEDE_LIBRARY (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      news_open_free (op);
+      return;
+    }
+  g_clear_object (&self->load_cancellable);
+  set_busy (self, FALSE);
+  if (analysis == NULL)
+    show_error (self, op->what, error);
+  else
+    {
+      /* Set before the panel shows, so the actor card knows which article is open. */
+      lede_library_set_current_item (self->news, op->item_id);
+      lede_window_show_analysis (self, analysis, op->what);
+      if (notice != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (notice));
+    }
+  if (op->item_id > 0)
+    lede_library_sidebar_item_opened (self->sidebar, op->item_id);
+  news_open_free (op);
+}
+
+static NewsOpen *
+news_start (LedeWindow *self, gint64 item_id, const char *what)
+{
+  NewsOpen *op = g_new0 (NewsOpen, 1);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  op->self = g_object_ref (self);
+  op->item_id = item_id;
+  op->what = g_strdup (what);
+  if (self->analysis == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  set_busy (self, TRUE);
+  return op;
+}
+
+void
+lede_window_open_item (LedeWindow *self, gint64 item_id)
+{
+  NewsOpen *op;
+
+  g_return_if_fail (LEDE_IS_WINDOW (self));
+  op = news_start (self, item_id, _ ("Article"));
+  lede_library_open_item_async (self->news, item_id, self->load_cancellable, news_opened_cb, op);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+void
+lede_window_open_url (LedeWindow *self, const char *url)
+{
+  NewsOpen *op;
+
+  g_return_if_fail (LEDE_IS_WINDOW (self));
+  op = news_start (self, 0, url);
+  lede_library_open_url_async (self->news, url, self->load_cancellable, news_opened_cb, op);
+}
+
+LedeLibrarySidebar *
+lede_window_get_sidebar (LedeWindow *self)
+{
+  g_return_val_if_fail (LEDE_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+static void
+news_setup (LedeWindow *self)
+{
+  GtkWidget *library_box;
+
+  self->news = lede_library_new (NULL);
+  /* Widgets inside the window (the actor card) find the library on their root. */
+  lede_library_set_for_object (self, self->news);
+  self->sidebar = LEDE_LIBRARY_SIDEBAR (lede_library_sidebar_new (self->news));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar), TRUE);
+  library_box = gtk_widget_get_ancestor (GTK_WIDGET (self->library_view), GTK_TYPE_BOX);
+  gtk_box_prepend (GTK_BOX (library_box), GTK_WIDGET (self->sidebar));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "library",
+                                  lede_library_sidebar_get_actions (self->sidebar));
+  g_signal_connect_object (self->sidebar, "item-activated", G_CALLBACK (lede_window_open_item), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "open-url", G_CALLBACK (lede_window_open_url), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* ---- drag and drop ---- */
 
 static gboolean
@@ -636,7 +779,7 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointe
     }
   if (G_VALUE_HOLDS (value, G_TYPE_STRING) && g_value_get_string (value) != NULL)
     {
-      lede_window_open_text (self, g_value_get_string (value), NULL);
+      open_text_named (self, g_value_get_string (value), NULL, _ ("Dropped text"));
       return TRUE;
     }
   return FALSE;
@@ -752,6 +895,7 @@ lede_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (update_library), self,
                            G_CONNECT_SWAPPED);
   update_library (self);
+  news_setup (self);
 }
 
 static void
@@ -787,6 +931,7 @@ lede_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->current_uri, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->news);
 
   G_OBJECT_CLASS (lede_window_parent_class)->dispose (object);
 }
@@ -810,6 +955,7 @@ lede_window_class_init (LedeWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LEDE_TYPE_FACT_PANEL);
+  g_type_ensure (LEDE_TYPE_WELCOME_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ledereader/Lede/ui/lede-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LedeWindow, window_title);

@@ -1030,6 +1030,14 @@ descriptor_before (const Ctx *c, guint s)
     a--;
   if (a == 0 || !is_lower_word (c, a - 1))
     return NULL;
+  /* Two words first: "chip designer" is a company where "designer" alone
+   * is a person's title. */
+  if (a >= 2 && is_lower_word (c, a - 2))
+    {
+      v = lookup_range (c, c->org_words, a - 2, a, FALSE);
+      if (v != NULL && g_str_has_prefix (v, "pre-"))
+        return v + 4;
+    }
   v = lookup_tok (c, c->org_words, a - 1, FALSE);
   if (v != NULL && g_str_has_prefix (v, "pre-"))
     return v + 4;
@@ -1130,6 +1138,15 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
       guint rf = 0, re = role_after (c, e, &rf);
       if (re > rf && !(tok (c, p)->flags & LEDE_TOKEN_UPPER))
         role_first = rf, role_end = re;
+    }
+  if (strength == 0 && role_first < role_end && p >= 2 && is_lower_word (c, p - 2) && is_lower_word (c, p - 1)
+      && (v = lookup_range (c, c->org_words, p - 2, p, FALSE)) != NULL && g_str_has_prefix (v, "pre-"))
+    {
+      /* "chip designer Noordlicht": the title word is part of a company's
+       * descriptor, so there is no person and no role. */
+      kind = strcmp (v + 4, "place") == 0 ? LEDE_ACTOR_PLACE : LEDE_ACTOR_ORGANIZATION;
+      strength = STRENGTH_RULE;
+      role_first = role_end = 0;
     }
   if (strength == 0 && role_first < role_end)
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_RULE;

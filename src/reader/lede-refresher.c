@@ -148,11 +148,15 @@ stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   refresh->running--;
   refresh->done++;
-  if (job->error != NULL && !g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    refresh->n_failed++;
   refresh->n_new += job->n_new;
-  g_signal_emit (self, signals[SIGNAL_FEED_REFRESHED], 0, job->id, job->n_new,
-                 job->error ? job->error->message : NULL);
+  /* A cancelled fetch says nothing about the feed: no signal, nothing stored. */
+  if (!g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (job->error != NULL)
+        refresh->n_failed++;
+      g_signal_emit (self, signals[SIGNAL_FEED_REFRESHED], 0, job->id, job->n_new,
+                     job->error ? job->error->message : NULL);
+    }
   g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, refresh->done, refresh->total);
   pump (refresh_task);
 }
@@ -388,9 +392,15 @@ subscribe_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
       return;
     }
   id = lede_store_add_feed (self->store, uri, feed->title, sub->folder, &error);
-  if (id == 0
-      || !lede_store_save_feed (self->store, id, feed, lede_http_response_get_etag (sub->response),
+  if (id != 0
+      && !lede_store_save_feed (self->store, id, feed, lede_http_response_get_etag (sub->response),
                                 lede_http_response_get_last_modified (sub->response), NULL, &error))
+    {
+      /* not half a subscription: a feed the library could not fill is not added */
+      lede_store_remove_feed (self->store, id, NULL);
+      id = 0;
+    }
+  if (id == 0)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -477,8 +487,14 @@ lede_refresher_subscribe_async (LedeRefresher *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lede_refresher_subscribe_async);
   sub = g_new0 (Subscribe, 1);
-  /* People type host names without a scheme. */
-  sub->url = strstr (trimmed, "://") ? g_strdup (trimmed) : g_strconcat ("https://", trimmed, NULL);
+  /* People type host names without a scheme; some sites still link feeds as feed://host/path
+   * or feed:https://host/path. */
+  if (g_str_has_prefix (trimmed, "feed:https://") || g_str_has_prefix (trimmed, "feed:http://"))
+    sub->url = g_strdup (trimmed + strlen ("feed:"));
+  else if (g_str_has_prefix (trimmed, "feed://"))
+    sub->url = g_strconcat ("https://", trimmed + strlen ("feed://"), NULL);
+  else
+    sub->url = strstr (trimmed, "://") ? g_strdup (trimmed) : g_strconcat ("https://", trimmed, NULL);
   sub->folder = g_strdup (folder);
   g_task_set_task_data (task, sub, (GDestroyNotify) subscribe_free);
   if (*trimmed == '\0')

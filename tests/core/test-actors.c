@@ -442,6 +442,21 @@ test_bad_input (void)
     }
 }
 
+static void
+test_company_descriptors (void)
+{
+  Run *a
+    = analyse ("Dutch chip designer Noordlicht said it would grow. Fashion designer Ana Lima disagreed.");
+  const LedeActor *actor;
+
+  /* "chip designer" describes a company; "designer" alone is a person's title. */
+  actor = expect (a, "Noordlicht", LEDE_ACTOR_ORGANIZATION);
+  g_assert_null (actor->role);
+  actor = expect (a, "Ana Lima", LEDE_ACTOR_PERSON);
+  g_assert_cmpstr (actor->role, ==, "Fashion designer");
+  run_free (a);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -462,6 +477,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/actors/offsets", test_offsets);
   g_test_add_func ("/lede/core/actors/token-actor", test_token_actor);
   g_test_add_func ("/lede/core/actors/bad-input", test_bad_input);
+  g_test_add_func ("/lede/core/actors/company-descriptors", test_company_descriptors);
 
   return g_test_run ();
 }

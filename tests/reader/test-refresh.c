@@ -21,6 +21,7 @@ typedef struct
   LedeHttp *http;
   LedeRefresher *refresher;
   GPtrArray *paused;
+  GBytes *huge;       /* made once, so serving it costs the test's main loop nothing */
   GPtrArray *delayed; /* Delayed *, answers still to send */
   guint n_304;
   guint running;
@@ -142,16 +143,11 @@ fixture_cb (SoupServer *server,
 static void
 huge_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
 {
-  GString *xml = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Huge</title>");
+  Fixture *fx = user_data;
 
-  /* 2 MB of well-formed feed: only the size limit stops it */
-  while (xml->len < 2 * 1024 * 1024)
-    g_string_append_printf (xml, "<item><title>Item %u</title><guid>g%u</guid></item>", (guint) xml->len,
-                            (guint) xml->len);
-  g_string_append (xml, "</channel></rss>");
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_TAKE, xml->str, xml->len);
-  g_string_free (xml, FALSE);
+  soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_STATIC,
+                                    g_bytes_get_data (fx->huge, NULL), g_bytes_get_size (fx->huge));
 }
 
 static void
@@ -286,6 +282,16 @@ fixture_setup (Fixture *fx, gconstpointer data)
   GSList *uris;
 
   fx->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    GString *xml = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Huge</title>");
+
+    /* 2 MB of well-formed feed: only the size limit stops it */
+    while (xml->len < 2 * 1024 * 1024)
+      g_string_append_printf (xml, "<item><title>Item %u</title><guid>g%u</guid></item>", (guint) xml->len,
+                              (guint) xml->len);
+    g_string_append (xml, "</channel></rss>");
+    fx->huge = g_string_free_to_bytes (xml);
+  }
   fx->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) delayed_free);
   fx->errors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   fx->server = soup_server_new (NULL, NULL);
@@ -350,6 +356,7 @@ fixture_teardown (Fixture *fx, gconstpointer data)
   g_free (fx->dir);
   g_free (fx->base);
   g_hash_table_unref (fx->errors);
+  g_bytes_unref (fx->huge);
 }
 
 static gint64
@@ -493,10 +500,24 @@ test_concurrency (Fixture *fx, gconstpointer data)
       g_autofree char *path = g_strdup_printf ("/delay/%u", i);
       add (fx, path);
     }
+  /* only the feeds asked for */
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    const gint64 some[] = { 2, 5 };
+
+    lede_refresher_refresh_async (fx->refresher, some, G_N_ELEMENTS (some), NULL, done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (lede_refresher_refresh_finish (fx->refresher, result, &n_new, &n_failed, &error));
+    g_assert_cmpuint (n_new, ==, 4);
+    g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_FEED, 2, NULL), ==, 2);
+    g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_FEED, 3, NULL), ==, 0);
+  }
+  fx->max_running = 0;
   lede_refresher_set_max_concurrent (fx->refresher, 3);
   g_assert_true (refresh (fx, NULL, &n_new, &n_failed, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_new, ==, 24);
+  g_assert_cmpuint (n_new, ==, 20);
   g_assert_cmpuint (fx->max_running, ==, 3);
 }
 
@@ -529,6 +550,8 @@ test_cancel (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (stored, >=, 4);
   g_assert_cmpuint (stored, <, 24);
   g_assert_cmpuint (n_failed, ==, 0);
+  /* feeds whose fetch was cancelled carry no error */
+  g_assert_cmpuint (g_hash_table_size (fx->errors), ==, 0);
   g_assert_true (lede_store_check_integrity (fx->store, NULL));
 }
 
@@ -664,6 +687,17 @@ test_subscribe (Fixture *fx, gconstpointer data)
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, 6);
+
+  /* the feed: scheme some pages still use */
+  {
+    g_autofree char *feed_url = g_strconcat ("feed:", fx->base, "/f/feed.json", NULL);
+    g_autoptr (LedeStoreFeed) json = NULL;
+
+    id = subscribe (fx, feed_url, &error);
+    g_assert_no_error (error);
+    json = lede_store_get_feed (fx->store, id, NULL);
+    g_assert_cmpstr (json->url, ==, feed_url + strlen ("feed:"));
+  }
 }
 
 int

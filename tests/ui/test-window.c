@@ -486,6 +486,17 @@ test_panel_and_page (void)
                      "return document.querySelector('.figure.marked').dataset.figure === 'f3' ? 1 : 0;"),
                    ==, 1);
 
+  /* Activating a claim's row in the panel marks it in the page and brings it into view. */
+  run_js ("window.scrollTo(0, 0); return 0;", LEDE_SCRIPT_WORLD);
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_CLAIM, 3));
+  wait_js ("return document.querySelectorAll('.claim.marked[data-claim=\"c4\"]').length;", 1);
+  g_assert_cmpint (js_int ("const r = document.querySelector('.claim.marked').getBoundingClientRect();"
+                           "return r.top >= 0 && r.bottom <= window.innerHeight ? 1 : 0;"),
+                   ==, 1);
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_FIGURE, 1));
+  wait_js ("return document.querySelectorAll('.figure.marked[data-figure=\"f2\"]').length;", 1);
+  g_assert_cmpint (js_int ("return document.querySelectorAll('.claim.marked').length;"), ==, 0);
+
   /* Larger text, without reloading the page. */
   g_settings_set_uint (lede_application_get_settings (app), "font-size", 24);
   wait_js ("return parseInt(getComputedStyle(document.body).fontSize);", 24);
@@ -624,6 +635,35 @@ test_drop_file (void)
   save_screenshot ("dropped");
 }
 
+/* `lede A B` shows A and lists B in the library. */
+static void
+test_open_several (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "ui-inputs", NULL);
+  g_autofree char *a = g_build_filename (dir, "first.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "second.txt", NULL);
+  GFile *files[2];
+  g_auto (GStrv) recent = NULL;
+  g_autofree char *b_uri = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (g_file_set_contents (a, "First story\n\nThe Harbor Council met on Monday.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "Second story\n\nThe council met again.\n", -1, NULL));
+  files[0] = g_file_new_for_path (a);
+  files[1] = g_file_new_for_path (b);
+  b_uri = g_file_get_uri (files[1]);
+
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  g_assert_true (run_until (window_is_busy, NULL, 10));
+  wait_for_article ();
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==, "First story");
+  recent = g_settings_get_strv (lede_application_get_settings (app), "recent-files");
+  g_assert_true (g_strv_contains ((const char *const *) recent, b_uri));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  save_screenshot ("open-several");
+}
+
 static GArray *clicked;
 
 static void
@@ -649,22 +689,27 @@ test_invalid_messages (void)
 
   /* Malformed or out-of-range messages are ignored; the two valid ones come through. */
   run_js ("const h = window.webkit.messageHandlers.lede;"
-          "h.postMessage({type: 'actor', id: 'a1', mention: 0});"
+          "const p = Number(document.body.dataset.page);"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: p});"
           "h.postMessage('actor');"
           "h.postMessage(42);"
           "h.postMessage([1, 2]);"
-          "h.postMessage({type: 'actor', id: 'a99', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a0', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a01', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 1.5});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: -1});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 9999});"
-          "h.postMessage({type: 'actor', id: 'a2'});"
-          "h.postMessage({type: 'actor', id: 2, mention: 0});"
-          "h.postMessage({type: 'figure', id: 'f999'});"
-          "h.postMessage({type: 'claim', id: 'c1x'});"
-          "h.postMessage({type: 'evaluate', code: 'alert(1)'});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 1});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: p - 1});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: String(p)});"
+          "h.postMessage({type: 'actor', id: 'a99', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a0', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a01', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 1.5, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: -1, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 9999, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', page: p});"
+          "h.postMessage({type: 'actor', id: 2, mention: 0, page: p});"
+          "h.postMessage({type: 'figure', id: 'f999', page: p});"
+          "h.postMessage({type: 'claim', id: 'c1x', page: p});"
+          "h.postMessage({type: 'step', delta: 5, page: p});"
+          "h.postMessage({type: 'evaluate', code: 'alert(1)', page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 1, page: p});"
           "return 1;",
           LEDE_SCRIPT_WORLD);
   g_assert_true (run_until (clicked_twice, NULL, 20));
@@ -887,6 +932,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/preferences", test_preferences);
   g_test_add_func ("/lede/ui/window/clipboard", test_clipboard);
   g_test_add_func ("/lede/ui/window/drop-file", test_drop_file);
+  g_test_add_func ("/lede/ui/window/open-several", test_open_several);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
   g_test_add_func ("/lede/ui/window/state", test_window_state);

@@ -1,0 +1,543 @@
+/* test-library.c: drives the window's news library under Xvfb against a feed served on loopback. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "lede-actor-card.h"
+#include "lede-application.h"
+#include "lede-item-list-model.h"
+#include "lede-library-context.h"
+#include "lede-library-sidebar.h"
+#include "lede-welcome-page.h"
+#include "lede-window.h"
+
+static LedeApplication *app;
+static LedeWindow *window;
+static SoupServer *server;
+static char *base;
+static char *data_dir;
+
+/* ---- helpers ---- */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+run_until (Condition cond, gpointer data, guint seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return cond (data);
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static LedeLibrarySidebar *
+sidebar (void)
+{
+  return lede_window_get_sidebar (window);
+}
+
+static gboolean
+sidebar_is_idle (gpointer data)
+{
+  return !lede_library_sidebar_get_busy (sidebar ());
+}
+
+static void
+wait_sidebar (void)
+{
+  /* Reloads are queued a moment after changes; let them start before waiting for the end. */
+  spin (400);
+  g_assert_true (run_until (sidebar_is_idle, NULL, 30));
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !lede_window_get_busy (window);
+}
+
+static void
+save_screenshot (const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  int w = 0, h = 0;
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      GtkSnapshot *snapshot;
+      spin (200);
+      w = gtk_widget_get_width (widget);
+      h = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The fixture with @BASE@ replaced by the server's address. */
+static char *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) parts = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  parts = g_strsplit (text, "@BASE@", -1);
+  return g_strjoinv (base, parts);
+}
+
+/* ---- the server ---- */
+
+static void
+serve_cb (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
+{
+  const char *fixture = NULL;
+  const char *type = "text/html; charset=utf-8";
+  g_autofree char *body = NULL;
+
+  if (g_str_equal (path, "/harbour.rss"))
+    fixture = "harbour.rss", type = "application/rss+xml";
+  else if (g_str_equal (path, "/wire.atom"))
+    fixture = "wire.atom", type = "application/atom+xml";
+  else if (g_str_equal (path, "/articles/ferry-strike.html"))
+    fixture = "ferry-strike.html";
+  else if (g_str_equal (path, "/articles/ferry-talks.html"))
+    fixture = "ferry-talks.html";
+  else if (g_str_equal (path, "/broken.xml"))
+    {
+      /* A feed URL that answers with something that is not a feed. */
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_STATIC, "<rss><channel><titl",
+                                        19);
+      return;
+    }
+  if (fixture == NULL)
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "Not here", 8);
+      return;
+    }
+  body = load_fixture (fixture);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, type, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+start_server (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  GSList *uris;
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
+  g_assert_true (soup_server_listen (server, address, 0, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+/* ---- tests ---- */
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static guint
+n_items (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (lede_library_sidebar_get_items (sidebar ())));
+}
+
+static LedeStoreFeed *
+feed_by_url (const char *suffix)
+{
+  GPtrArray *feeds = lede_library_sidebar_get_feeds (sidebar ());
+
+  for (guint i = 0; feeds != NULL && i < feeds->len; i++)
+    if (g_str_has_suffix (((LedeStoreFeed *) feeds->pdata[i])->url, suffix))
+      return feeds->pdata[i];
+  return NULL;
+}
+
+static void
+test_welcome (void)
+{
+  GtkWidget *welcome = find_widget (GTK_WIDGET (window), LEDE_TYPE_WELCOME_PAGE);
+
+  /* A first run: nothing open, an empty library, the welcome page with its three ways in. */
+  wait_sidebar ();
+  g_assert_nonnull (welcome);
+  g_assert_cmpstr (lede_window_get_page (window), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_cmpuint (lede_library_sidebar_get_feeds (sidebar ())->len, ==, 0);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "library.add-feed")
+                 || gtk_widget_activate_action (GTK_WIDGET (window), "library.add-feed", NULL));
+  save_screenshot ("library-welcome");
+  /* Close whatever the check above may have opened. */
+  if (find_dialog () != NULL)
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "cancel");
+}
+
+static void
+test_add_and_refresh (void)
+{
+  g_autofree char *feed_url = g_strconcat (base, "/harbour.rss", NULL);
+  g_autofree char *opml_path = g_build_filename (data_dir, "subscriptions.opml", NULL);
+  g_autofree char *opml = load_fixture ("subscriptions.opml");
+  g_autoptr (GFile) opml_file = g_file_new_for_path (opml_path);
+  GtkWindow *dialog;
+  GtkWidget *entry;
+  LedeStoreFeed *good, *broken;
+
+  /* Add the feed the way a person does: the action, the dialog, its entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.add-feed", NULL));
+  g_assert_true (run_until (dialog_shown, NULL, 10));
+  dialog = find_dialog ();
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), feed_url);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  wait_sidebar ();
+
+  good = feed_by_url ("/harbour.rss");
+  g_assert_nonnull (good);
+  g_assert_cmpstr (good->title, ==, "Harbour Gazette");
+  g_assert_null (good->last_error);
+  /* The new feed is selected: its three items, newest first. */
+  g_assert_cmpuint (n_items (), ==, 3);
+  g_assert_cmpuint (good->unread, ==, 3);
+
+  /* A feed that breaks shows its error on its own row; the other keeps working. */
+  g_assert_true (g_file_set_contents (opml_path, opml, -1, NULL));
+  lede_library_sidebar_import_opml (sidebar (), opml_file);
+  wait_sidebar ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.refresh-all", NULL));
+  wait_sidebar ();
+  broken = feed_by_url ("/broken.xml");
+  g_assert_nonnull (broken);
+  g_assert_cmpstr (broken->folder, ==, "Local");
+  g_assert_nonnull (broken->last_error);
+  good = feed_by_url ("/harbour.rss");
+  g_assert_null (good->last_error);
+  g_assert_cmpuint (good->total, ==, 3);
+  /* The wire's items carry their full text: analysed in the background after the refresh. */
+  g_assert_nonnull (feed_by_url ("/wire.atom"));
+  g_assert_null (feed_by_url ("/wire.atom")->last_error);
+  save_screenshot ("library-feeds");
+}
+
+static guint
+item_position (const char *title)
+{
+  LedeItemListModel *model = lede_library_sidebar_get_items (sidebar ());
+  const LedeStoreItem *item;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (LedeItemObject) object = g_list_model_get_item (G_LIST_MODEL (model), i);
+      /* Rows are read a page at a time off the main thread. */
+      for (guint tries = 0; lede_item_object_get_item (object) == NULL && tries < 100; tries++)
+        spin (20);
+      item = lede_item_object_get_item (object);
+      g_assert_nonnull (item);
+      if (g_strcmp0 (item->title, title) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+open_item (const char *title)
+{
+  guint position = item_position (title);
+  GtkListView *view = lede_library_sidebar_get_item_view (sidebar ());
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "list.activate-item", "u", position));
+  spin (50);
+  g_assert_true (run_until (window_is_idle, NULL, 60));
+}
+
+static LedeLibraryContext *
+context (void)
+{
+  return LEDE_LIBRARY_CONTEXT (
+    find_widget (GTK_WIDGET (lede_window_get_fact_panel (window)), LEDE_TYPE_LIBRARY_CONTEXT));
+}
+
+static gboolean
+context_filled (gpointer data)
+{
+  return !lede_library_context_get_busy (context ()) && lede_library_context_get_n_articles (context ()) > 0;
+}
+
+static gboolean
+indexed (gpointer data)
+{
+  return !lede_library_get_indexing (lede_library_sidebar_get_library (sidebar ()));
+}
+
+static void
+test_open_and_context (void)
+{
+  LedeAnalysis *analysis;
+  int actor;
+  GtkListBoxRow *row;
+  g_autofree char *label = NULL;
+
+  g_assert_true (run_until (indexed, NULL, 30));
+  /* The other article first, so the library knows it names the Harbour Authority. */
+  open_item ("Ferry talks resume as services return");
+  analysis = lede_window_get_analysis (window);
+  g_assert_nonnull (analysis);
+  g_assert_cmpstr (lede_analysis_get_title (analysis), ==, "Ferry talks resume as services return");
+  /* The feed had only a summary; the page's full text was fetched and extracted. */
+  g_assert_nonnull (strstr (lede_analysis_get_text (analysis), "back to normal by Wednesday"));
+
+  open_item ("Ferry crews walk out over pay");
+  analysis = lede_window_get_analysis (window);
+  g_assert_cmpstr (lede_analysis_get_title (analysis), ==, "Ferry crews walk out over pay");
+  g_assert_cmpstr (lede_window_get_page (window), ==, "article");
+  /* The fact panel is filled from the article fetched from the page. */
+  g_assert_cmpuint (g_list_model_get_n_items (lede_fact_panel_get_actors (lede_window_get_fact_panel (window),
+                                                                          LEDE_ACTOR_ORGANIZATION)),
+                    >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      lede_fact_panel_get_figures (lede_window_get_fact_panel (window))),
+                    >=, 1);
+  /* Opening marked both read. */
+  wait_sidebar ();
+  g_assert_cmpuint (feed_by_url ("/harbour.rss")->unread, ==, 1);
+
+  actor = lede_analysis_find_actor (analysis, "Harbour Authority");
+  g_assert_cmpint (actor, >=, 0);
+  lede_fact_panel_select_actor (lede_window_get_fact_panel (window), actor);
+  g_assert_true (run_until (context_filled, NULL, 20));
+  /* The article opened before, and the wire's item analysed in the background, never opened. */
+  g_assert_cmpuint (lede_library_context_get_n_articles (context ()), ==, 2);
+  row = gtk_list_box_get_row_at_index (lede_library_context_get_article_list (context ()), 0);
+  {
+    GtkWidget *title = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "Port budget questioned by auditors");
+  }
+  row = gtk_list_box_get_row_at_index (lede_library_context_get_article_list (context ()), 1);
+  g_assert_nonnull (row);
+  {
+    GtkWidget *title = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+    label = g_strdup (gtk_label_get_label (GTK_LABEL (title)));
+  }
+  g_assert_cmpstr (label, ==, "Ferry talks resume as services return");
+  /* 40 ferries here (the Harbour Authority) beside 25 there (the union). */
+  g_assert_cmpuint (lede_library_context_get_n_figures (context ()), ==, 1);
+  /* Let the panel's stack finish its transition to the card. */
+  spin (800);
+  save_screenshot ("library-in-your-library");
+
+  /* Clicking the other article opens it. */
+  g_signal_emit_by_name (lede_library_context_get_article_list (context ()), "row-activated", row);
+  spin (50);
+  g_assert_true (run_until (window_is_idle, NULL, 60));
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==,
+                   "Ferry talks resume as services return");
+}
+
+static void
+test_summary_only (void)
+{
+  LedeAnalysis *analysis;
+
+  /* The page is gone (404): the feed's summary is shown instead, and the window says why. */
+  open_item ("Lighthouse keeper retires after forty years");
+  analysis = lede_window_get_analysis (window);
+  g_assert_cmpstr (lede_analysis_get_title (analysis), ==, "Lighthouse keeper retires after forty years");
+  g_assert_nonnull (strstr (lede_analysis_get_text (analysis), "212 steps"));
+}
+
+static void
+test_open_url (void)
+{
+  g_autofree char *url = g_strconcat (base, "/articles/ferry-strike.html", NULL);
+  g_autofree char *missing = g_strconcat (base, "/nothing-here", NULL);
+  LedeAnalysis *before;
+
+  lede_window_open_url (window, url);
+  spin (50);
+  g_assert_true (run_until (window_is_idle, NULL, 60));
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==,
+                   "Ferry crews walk out over pay");
+  g_assert_nonnull (strstr (lede_analysis_get_text (lede_window_get_analysis (window)), "40 ferries"));
+  /* The navigation and the share widget are not part of the article. */
+  g_assert_null (strstr (lede_analysis_get_text (lede_window_get_analysis (window)), "Share this story"));
+
+  /* A page that is not there keeps the article that was showing. */
+  before = lede_window_get_analysis (window);
+  lede_window_open_url (window, missing);
+  spin (50);
+  g_assert_true (run_until (window_is_idle, NULL, 60));
+  g_assert_true (lede_window_get_analysis (window) == before);
+}
+
+static void
+test_search_and_star (void)
+{
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_ENTRY));
+  GtkListView *view = lede_library_sidebar_get_item_view (sidebar ());
+  g_autoptr (LedeItemObject) object = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "lighthouse");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_sidebar ();
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpuint (item_position ("Lighthouse keeper retires after forty years"), ==, 0);
+
+  /* Select the row and star it from the keyboard's action. */
+  gtk_selection_model_select_item (gtk_list_view_get_model (view), 0, TRUE);
+  object = g_list_model_get_item (G_LIST_MODEL (lede_library_sidebar_get_items (sidebar ())), 0);
+  g_assert_false (lede_item_object_get_starred (object));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "library.toggle-star", NULL));
+  g_assert_true (lede_item_object_get_starred (object));
+  wait_sidebar ();
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_sidebar ();
+  save_screenshot ("library-search");
+}
+
+static void
+remove_data_dir (void)
+{
+  g_autofree char *dir = g_build_filename (data_dir, "lede", NULL);
+  g_autofree char *opml = g_build_filename (data_dir, "subscriptions.opml", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  /* The store's files: library.db and its -wal and -shm. */
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_unlink (opml);
+  g_rmdir (data_dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  /* A library of its own: the store lives under XDG_DATA_HOME. */
+  data_dir = g_dir_make_tmp ("lede-library-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The accessibility bus a test before may have started is gone by now; this test reads
+   * accessible names through GTK, not AT-SPI. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  if (gdk_display_get_default () == NULL)
+    {
+      g_test_skip ("no display");
+      return 77;
+    }
+
+  start_server ();
+  app = lede_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = lede_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 950);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_test_add_func ("/lede/ui/library/welcome", test_welcome);
+  g_test_add_func ("/lede/ui/library/add-and-refresh", test_add_and_refresh);
+  g_test_add_func ("/lede/ui/library/open-and-context", test_open_and_context);
+  g_test_add_func ("/lede/ui/library/summary-only", test_summary_only);
+  g_test_add_func ("/lede/ui/library/open-url", test_open_url);
+  g_test_add_func ("/lede/ui/library/search-and-star", test_search_and_star);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  g_clear_object (&server);
+  remove_data_dir ();
+  g_free (base);
+  g_free (data_dir);
+  return status;
+}
