@@ -958,6 +958,7 @@ feed_edited_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   lede_library_changed (edit->self->library);
   if (edit->remove)
     reload_items (edit->self);
+  release (edit->self);
 }
 
 static void
@@ -971,6 +972,7 @@ edit_feed (LedeLibrarySidebar *self, gint64 feed_id, const char *title, gboolean
   edit->title = g_strdup (title);
   edit->remove = remove;
   g_task_set_task_data (task, edit, (GDestroyNotify) feed_edit_free);
+  hold (self);
   g_task_run_in_thread (task, feed_edit_thread);
 }
 
@@ -1183,6 +1185,15 @@ lede_library_sidebar_import_opml (LedeLibrarySidebar *self, GFile *file)
   g_return_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self));
   if (get_store (self) != NULL)
     run_opml_job (self, file, TRUE);
+}
+
+/* Writes the subscriptions to @file as OPML (tests and the file chooser). */
+void
+lede_library_sidebar_export_opml (LedeLibrarySidebar *self, GFile *file)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self));
+  if (get_store (self) != NULL)
+    run_opml_job (self, file, FALSE);
 }
 
 static void
