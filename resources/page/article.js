@@ -6,10 +6,13 @@
 
 (function () {
   const ID = /^[afc][1-9][0-9]{0,8}$/;
+  // Which page this is, so the app can tell its messages from an earlier page's.
+  const PAGE = document.body !== null ? Number(document.body.dataset.page) : NaN;
   let mentions = [];
   let current = -1;
 
   function post(message) {
+    message.page = PAGE;
     window.webkit.messageHandlers.lede.postMessage(message);
   }
 

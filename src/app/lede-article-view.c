@@ -22,8 +22,10 @@ struct _LedeArticleView
   GCancellable *cancellable;
   gboolean ready;
   gboolean loaded;
-  int pending_actor; /* asked for before the page was ready */
-  guint lit_actor;   /* the actor whose mentions are highlighted */
+  gboolean ready_received; /* the page said so, perhaps before load-finished */
+  guint page_id;           /* which generated page is on show */
+  int pending_actor;       /* asked for before the page was ready */
+  guint lit_actor;         /* the actor whose mentions are highlighted */
   guint pending_mention;
 };
 
@@ -253,6 +255,18 @@ lede_article_view_set_font (LedeArticleView *self, LedePageFont font, guint size
 
 /* ---- messages from the page ---- */
 
+/* Both the load has finished and the page's script has drawn twice. */
+static void
+page_became_ready (LedeArticleView *self)
+{
+  if (self->ready)
+    return;
+  set_ready (self, TRUE);
+  lede_application_bench_mark ("page");
+  if (self->pending_actor >= 0)
+    lede_article_view_highlight_actor (self, self->pending_actor, self->pending_mention);
+}
+
 static gboolean
 read_id (JSCValue *message, char prefix, guint limit, guint *index)
 {
@@ -270,6 +284,7 @@ script_message_cb (WebKitUserContentManager *manager, JSCValue *message, gpointe
 {
   LedeArticleView *self = user_data;
   g_autoptr (JSCValue) type_value = NULL;
+  g_autoptr (JSCValue) page_value = NULL;
   g_autofree char *type = NULL;
   guint index;
 
@@ -280,14 +295,23 @@ script_message_cb (WebKitUserContentManager *manager, JSCValue *message, gpointe
     goto invalid;
   type = jsc_value_to_string (type_value);
 
+  /* A message from a page no longer on show is stale, not malformed. */
+  page_value = jsc_value_object_get_property (message, "page");
+  if (!jsc_value_is_number (page_value))
+    goto invalid;
+  if (jsc_value_to_double (page_value) != (double) self->page_id)
+    {
+      g_debug ("Ignored a message from an earlier article page");
+      return;
+    }
+
   if (g_str_equal (type, "ready"))
     {
-      if (self->analysis == NULL || !self->loaded)
+      if (self->analysis == NULL)
         goto invalid;
-      set_ready (self, TRUE);
-      lede_application_bench_mark ("page");
-      if (self->pending_actor >= 0)
-        lede_article_view_highlight_actor (self, self->pending_actor, self->pending_mention);
+      self->ready_received = TRUE;
+      if (self->loaded)
+        page_became_ready (self);
       return;
     }
   if (self->analysis == NULL || !self->ready)
@@ -412,7 +436,11 @@ load_changed_cb (WebKitWebView *web_view, WebKitLoadEvent event, gpointer user_d
       set_ready (self, FALSE);
     }
   else if (event == WEBKIT_LOAD_FINISHED)
-    self->loaded = TRUE;
+    {
+      self->loaded = TRUE;
+      if (self->ready_received)
+        page_became_ready (self);
+    }
 }
 
 static gboolean
@@ -446,6 +474,8 @@ web_process_terminated_cb (WebKitWebView *web_view,
 
   g_message ("The article's web process ended (%d); showing the article again", reason);
   set_ready (self, FALSE);
+  self->loaded = FALSE;
+  self->ready_received = FALSE;
   if (self->html != NULL)
     webkit_web_view_load_html (self->web_view, self->html, NULL);
 }
@@ -463,11 +493,16 @@ lede_article_view_show (LedeArticleView *self, LedeAnalysis *analysis, const Led
   self->cancellable = g_cancellable_new ();
   self->pending_actor = -1;
   self->loaded = FALSE;
+  self->ready_received = FALSE;
   set_ready (self, FALSE);
 
   g_set_object (&self->analysis, analysis);
   g_free (self->html);
-  self->html = lede_page_builder_build (analysis, options);
+  {
+    LedePageOptions page = *options;
+    page.page_id = ++self->page_id;
+    self->html = lede_page_builder_build (analysis, &page);
+  }
   webkit_web_view_load_html (self->web_view, self->html, NULL);
 }
 

@@ -31,6 +31,8 @@ struct _LedeFactPanel
   GListStore *claims_header;
   GListStore *empty_note; /* "nothing matches", while nothing does */
   GtkSingleSelection *selection;
+  guint scroll_to; /* a row to bring into view once the list is laid out */
+  guint scroll_idle;
 
   GtkSearchEntry *filter_entry;
   GtkStack *stack;
@@ -305,17 +307,35 @@ find_position (LedeFactPanel *self, LedeFactKind kind, guint index)
   return GTK_INVALID_LIST_POSITION;
 }
 
+static gboolean
+scroll_idle_cb (gpointer user_data)
+{
+  LedeFactPanel *self = user_data;
+  guint pos = self->scroll_to;
+
+  self->scroll_idle = 0;
+  /* GTK warns when asked to scroll a list that is not laid out. */
+  if (pos < g_list_model_get_n_items (G_LIST_MODEL (self->selection))
+      && gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+      && gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0)
+    /* There is no gtk_list_view_scroll_to () before GTK 4.12. */
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 select_row (LedeFactPanel *self, LedeFactKind kind, guint index, gboolean scroll)
 {
   guint pos = find_position (self, kind, index);
 
   gtk_single_selection_set_selected (self->selection, pos);
-  /* Only a list on screen can scroll; GTK warns otherwise. */
-  if (pos != GTK_INVALID_LIST_POSITION && scroll && gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
-      && gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0)
-    /* There is no gtk_list_view_scroll_to () before GTK 4.12. */
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+  if (pos == GTK_INVALID_LIST_POSITION || !scroll)
+    return;
+  /* After the list has been laid out (it may just have come on screen):
+   * idle callbacks run after GTK's layout and drawing. */
+  self->scroll_to = pos;
+  if (self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add (scroll_idle_cb, self);
 }
 
 void
@@ -442,6 +462,7 @@ lede_fact_panel_set_analysis (LedeFactPanel *self, LedeAnalysis *analysis)
     return;
 
   lede_fact_panel_clear_selection (self);
+  gtk_list_view_set_model (self->list_view, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
 
   for (guint k = 0; k < N_KINDS; k++)
@@ -449,7 +470,10 @@ lede_fact_panel_set_analysis (LedeFactPanel *self, LedeAnalysis *analysis)
   g_list_store_remove_all (self->figure_store);
   g_list_store_remove_all (self->claim_store);
   if (analysis == NULL)
-    return;
+    {
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      return;
+    }
 
   /* Each kind's list in order of salience; added in one splice per list so
    * the views lay out once. */
@@ -486,12 +510,9 @@ lede_fact_panel_set_analysis (LedeFactPanel *self, LedeAnalysis *analysis)
   g_list_store_splice (self->claim_store, 0, 0, items->pdata, items->len);
 
   update_headers (self);
-  /* A new article starts at the top of the list; the list view would
-   * otherwise keep its anchor at the old position. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->lists_scroller), 0);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
-      && gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  /* A new article starts at the top of the list: a new model resets the
+   * list view, which would otherwise keep its anchor at the old position. */
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 GListModel *
@@ -608,6 +629,7 @@ lede_fact_panel_dispose (GObject *object)
   /* The template's outer box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
   for (guint k = 0; k < N_KINDS; k++)
     {
       g_clear_object (&self->actor_stores[k]);

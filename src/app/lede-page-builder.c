@@ -447,8 +447,8 @@ lede_page_builder_build (LedeAnalysis *analysis, const LedePageOptions *options)
                           hash);
   g_string_append (out, "<meta name=\"color-scheme\" content=\"light dark\">\n");
   g_string_append_printf (out, "<title>%s</title>\n<style>%s</style>\n</head>\n", escaped_title, style);
-  g_string_append_printf (out, "<body class=\"%s\"><article>\n",
-                          options->font == LEDE_PAGE_FONT_SANS ? "sans" : "serif");
+  g_string_append_printf (out, "<body class=\"%s\" data-page=\"%u\"><article>\n",
+                          options->font == LEDE_PAGE_FONT_SANS ? "sans" : "serif", options->page_id);
 
   if (title != NULL && title_bend == 0)
     g_string_append_printf (out, "<h1>%s</h1>\n", escaped_title);

@@ -16,6 +16,7 @@ typedef struct
   const char *stylesheet; /* the page CSS, inlined and allowed by its hash */
   LedePageFont font;
   guint font_size; /* CSS pixels */
+  guint page_id;   /* tells this page's messages from an earlier one's */
 } LedePageOptions;
 
 char *lede_page_builder_build (LedeAnalysis *analysis, const LedePageOptions *options);

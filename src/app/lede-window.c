@@ -332,17 +332,24 @@ lede_window_open_file (LedeWindow *self, GFile *file)
   start_load (self, data, name);
 }
 
-void
-lede_window_open_text (LedeWindow *self, const char *text, const char *title)
+/* @name says what the text is when it has no title of its own. */
+static void
+open_text_named (LedeWindow *self, const char *text, const char *title, const char *name)
 {
   LoadData *data = g_new0 (LoadData, 1);
 
+  data->text = g_strdup (text);
+  data->title = g_strdup (title);
+  start_load (self, data, title ? title : name);
+}
+
+void
+lede_window_open_text (LedeWindow *self, const char *text, const char *title)
+{
   g_return_if_fail (LEDE_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  data->text = g_strdup (text);
-  data->title = g_strdup (title);
-  start_load (self, data, title ? title : _ ("Text"));
+  open_text_named (self, text, title, _ ("Text"));
 }
 
 /* ---- actions ---- */
@@ -429,7 +436,7 @@ clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_ ("The clipboard holds no text")));
       return;
     }
-  lede_window_open_text (self, text, NULL);
+  open_text_named (self, text, NULL, _ ("Text from the clipboard"));
 }
 
 static void
@@ -761,7 +768,7 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointe
     }
   if (G_VALUE_HOLDS (value, G_TYPE_STRING) && g_value_get_string (value) != NULL)
     {
-      lede_window_open_text (self, g_value_get_string (value), NULL);
+      open_text_named (self, g_value_get_string (value), NULL, _ ("Dropped text"));
       return TRUE;
     }
   return FALSE;

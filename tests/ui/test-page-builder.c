@@ -5,7 +5,7 @@
 
 #include "lede-page-builder.h"
 
-static const LedePageOptions options = { "body { color: black; }", LEDE_PAGE_FONT_SERIF, 18 };
+static const LedePageOptions options = { "body { color: black; }", LEDE_PAGE_FONT_SERIF, 18, 7 };
 
 static LedeAnalysis *
 load_fixture (void)
@@ -84,6 +84,8 @@ test_escaping (void)
   g_assert_nonnull (strstr (html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;img"));
   g_assert_nonnull (strstr (html, "<h1>Title &lt;b&gt;bold&lt;/b&gt; &amp; co</h1>"));
   g_assert_nonnull (strstr (html, "<title>Title &lt;b&gt;bold&lt;/b&gt; &amp; co</title>"));
+  /* The page says which page it is, for the app's script to tell the app. */
+  g_assert_nonnull (strstr (html, "<body class=\"serif\" data-page=\"7\">"));
   shown = page_text (html);
   g_assert_nonnull (strstr (shown, "A <script>alert('x')</script> & <img src=x onerror=\"alert(1)\"> test"));
 }

@@ -486,6 +486,17 @@ test_panel_and_page (void)
                      "return document.querySelector('.figure.marked').dataset.figure === 'f3' ? 1 : 0;"),
                    ==, 1);
 
+  /* Activating a claim's row in the panel marks it in the page and brings it into view. */
+  run_js ("window.scrollTo(0, 0); return 0;", LEDE_SCRIPT_WORLD);
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_CLAIM, 3));
+  wait_js ("return document.querySelectorAll('.claim.marked[data-claim=\"c4\"]').length;", 1);
+  g_assert_cmpint (js_int ("const r = document.querySelector('.claim.marked').getBoundingClientRect();"
+                           "return r.top >= 0 && r.bottom <= window.innerHeight ? 1 : 0;"),
+                   ==, 1);
+  g_assert_true (lede_fact_panel_activate_row (panel, LEDE_FACT_FIGURE, 1));
+  wait_js ("return document.querySelectorAll('.figure.marked[data-figure=\"f2\"]').length;", 1);
+  g_assert_cmpint (js_int ("return document.querySelectorAll('.claim.marked').length;"), ==, 0);
+
   /* Larger text, without reloading the page. */
   g_settings_set_uint (lede_application_get_settings (app), "font-size", 24);
   wait_js ("return parseInt(getComputedStyle(document.body).fontSize);", 24);
@@ -649,22 +660,27 @@ test_invalid_messages (void)
 
   /* Malformed or out-of-range messages are ignored; the two valid ones come through. */
   run_js ("const h = window.webkit.messageHandlers.lede;"
-          "h.postMessage({type: 'actor', id: 'a1', mention: 0});"
+          "const p = Number(document.body.dataset.page);"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: p});"
           "h.postMessage('actor');"
           "h.postMessage(42);"
           "h.postMessage([1, 2]);"
-          "h.postMessage({type: 'actor', id: 'a99', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a0', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a01', mention: 0});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 1.5});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: -1});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 9999});"
-          "h.postMessage({type: 'actor', id: 'a2'});"
-          "h.postMessage({type: 'actor', id: 2, mention: 0});"
-          "h.postMessage({type: 'figure', id: 'f999'});"
-          "h.postMessage({type: 'claim', id: 'c1x'});"
-          "h.postMessage({type: 'evaluate', code: 'alert(1)'});"
-          "h.postMessage({type: 'actor', id: 'a2', mention: 1});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: p - 1});"
+          "h.postMessage({type: 'actor', id: 'a1', mention: 0, page: String(p)});"
+          "h.postMessage({type: 'actor', id: 'a99', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a0', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a01', mention: 0, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 1.5, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: -1, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 9999, page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', page: p});"
+          "h.postMessage({type: 'actor', id: 2, mention: 0, page: p});"
+          "h.postMessage({type: 'figure', id: 'f999', page: p});"
+          "h.postMessage({type: 'claim', id: 'c1x', page: p});"
+          "h.postMessage({type: 'step', delta: 5, page: p});"
+          "h.postMessage({type: 'evaluate', code: 'alert(1)', page: p});"
+          "h.postMessage({type: 'actor', id: 'a2', mention: 1, page: p});"
           "return 1;",
           LEDE_SCRIPT_WORLD);
   g_assert_true (run_until (clicked_twice, NULL, 20));
