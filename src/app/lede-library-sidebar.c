@@ -101,6 +101,13 @@ toast (LedeLibrarySidebar *self, const char *message)
     g_message ("%s", message);
 }
 
+/* Callbacks that hold a reference may run after dispose(), when the widgets are gone. */
+static gboolean
+is_disposed (LedeLibrarySidebar *self)
+{
+  return self->items == NULL;
+}
+
 static LedeStore *
 get_store (LedeLibrarySidebar *self)
 {
@@ -614,7 +621,8 @@ flags_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!lede_store_set_flags_finish (LEDE_STORE (source), result, &error))
     toast (self, error->message);
-  lede_library_changed (self->library);
+  if (!is_disposed (self))
+    lede_library_changed (self->library);
 }
 
 static void
@@ -673,6 +681,8 @@ mark_all_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LedeLibrarySidebar) self = user_data;
   g_autoptr (GError) error = NULL;
 
+  if (is_disposed (self))
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     toast (self, error->message);
   lede_item_list_model_reload (self->items);
@@ -713,6 +723,12 @@ refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   guint n_new = 0, n_failed = 0;
 
   self->refreshing = FALSE;
+  if (is_disposed (self))
+    {
+      lede_refresher_refresh_finish (LEDE_REFRESHER (source), result, NULL, NULL, NULL);
+      release (self);
+      return;
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (
                                  g_action_map_lookup_action (G_ACTION_MAP (self->actions), "refresh-all")),
@@ -953,6 +969,11 @@ feed_edited_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   FeedEdit *edit = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
 
+  if (is_disposed (edit->self))
+    {
+      release (edit->self);
+      return;
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     toast (edit->self, error->message);
   lede_library_changed (edit->self->library);
@@ -1106,7 +1127,10 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *message = NULL;
 
   release (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
     {
       message = g_strdup_printf (_ ("Could not import the subscriptions: %s"), error->message);
       toast (self, message);
@@ -1155,7 +1179,10 @@ exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   release (job->self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
     {
       g_autofree char *message
         = g_strdup_printf (_ ("Could not export the subscriptions: %s"), error->message);
