@@ -539,9 +539,14 @@ update_row (GtkListItem *list_item)
   gtk_widget_set_visible (star, starred);
   /* Unread titles stand out in bold, as in a mail reader. */
   if (read)
-    gtk_widget_remove_css_class (title, "heading");
+    gtk_label_set_attributes (GTK_LABEL (title), NULL);
   else
-    gtk_widget_add_css_class (title, "heading");
+    {
+      PangoAttrList *bold = pango_attr_list_new ();
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (title), bold);
+      pango_attr_list_unref (bold);
+    }
   accessible = g_strdup_printf ("%s, %s%s%s", title_text, meta_text, read ? "" : _ (", unread"),
                                 starred ? _ (", starred") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);

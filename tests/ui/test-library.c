@@ -480,6 +480,8 @@ test_search_and_star (void)
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_signal_emit_by_name (search, "search-changed");
   wait_sidebar ();
+  /* Every row of the feed is back, read state and star from the store. */
+  g_assert_cmpuint (n_items (), ==, 3);
   save_screenshot ("library-search");
 }
 
