@@ -93,9 +93,11 @@ lede_application_open (GApplication *app, GFile **files, int n_files, const char
 {
   LedeWindow *window = get_window (LEDE_APPLICATION (app));
 
-  /* The window shows one article; the others go to its library. */
-  for (int i = n_files - 1; i >= 0; i--)
-    lede_window_open_file (window, files[i]);
+  /* The window shows the first article; the others go to its library. */
+  for (int i = n_files - 1; i > 0; i--)
+    lede_window_add_to_library (window, files[i]);
+  if (n_files > 0)
+    lede_window_open_file (window, files[0]);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -176,6 +176,7 @@ after_paint_cb (GdkFrameClock *clock, gpointer user_data)
 static void
 add_recent (LedeWindow *self, GFile *file)
 {
+  /* Newest first; the sample is always there and never listed twice. */
   g_autofree char *uri = g_file_get_uri (file);
   g_auto (GStrv) old = g_settings_get_strv (self->settings, "recent-files");
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
@@ -341,6 +342,16 @@ open_text_named (LedeWindow *self, const char *text, const char *title, const ch
   data->text = g_strdup (text);
   data->title = g_strdup (title);
   start_load (self, data, title ? title : name);
+}
+
+/* Lists @file in the library without opening it. */
+void
+lede_window_add_to_library (LedeWindow *self, GFile *file)
+{
+  g_return_if_fail (LEDE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  add_recent (self, file);
 }
 
 void

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (LedeWindow, lede_window, LEDE, WINDOW, AdwApplicationWindo
 
 LedeWindow *lede_window_new (LedeApplication *app);
 void lede_window_open_file (LedeWindow *self, GFile *file);
+void lede_window_add_to_library (LedeWindow *self, GFile *file);
 void lede_window_open_text (LedeWindow *self, const char *text, const char *title);
 void lede_window_show_analysis (LedeWindow *self, LedeAnalysis *analysis, const char *fallback_title);
 LedeAnalysis *lede_window_get_analysis (LedeWindow *self);

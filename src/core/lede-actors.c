@@ -91,6 +91,7 @@ typedef struct
   guint n;
   GArray *cands;       /* Cand */
   GArray *work;        /* WorkActor */
+  GStringChunk *keys;  /* the tables' keys */
   GHashTable *exact;   /* folded alias -> actor + 1 */
   GHashTable *partial; /* folded surname / short form -> actor + 1, or 0 when ambiguous */
   guint8 *title_like;  /* per token: its line is in Title Case */
@@ -169,7 +170,8 @@ tok_in (const Ctx *c, guint i, const char *const *words)
     return FALSE;
   s = str (c, i, &len);
   for (; *words != NULL; words++)
-    if (strlen (*words) == len && g_ascii_strncasecmp (s, *words, len) == 0)
+    if ((*words)[0] == g_ascii_tolower (s[0]) && strlen (*words) == len
+        && g_ascii_strncasecmp (s, *words, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -644,12 +646,10 @@ country_entry (const char *entry, const char *value, gpointer user_data)
     g_hash_table_add (user_data, (gpointer) value);
 }
 
-/* Is token @i a country (a place some demonym names)? */
-static gboolean
-is_country (const Ctx *c, guint i)
+static GHashTable *
+countries_table (const Ctx *c)
 {
   static GHashTable *countries;
-  char buf[KEY_MAX];
 
   if (g_once_init_enter (&countries))
     {
@@ -657,10 +657,37 @@ is_country (const Ctx *c, guint i)
       lede_word_list_foreach (c->demonyms, country_entry, t);
       g_once_init_leave (&countries, t);
     }
-  if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
-    return FALSE;
-  return g_hash_table_contains (countries, buf);
+  return countries;
 }
+
+/* Are tokens [a, b) a country (a place some demonym names), or a short
+ * form of one ("U.S.")? */
+static gboolean
+is_country_range (const Ctx *c, guint a, guint b, const char *canon)
+{
+  char buf[KEY_MAX];
+
+  if (canon != NULL && g_hash_table_contains (countries_table (c), canon))
+    return TRUE;
+  if (join (c, a, b, buf, sizeof buf, FALSE) == 0)
+    return FALSE;
+  return g_hash_table_contains (countries_table (c), buf);
+}
+
+static gboolean
+is_country (const Ctx *c, guint i)
+{
+  return is_country_range (c, i, i + 1, NULL);
+}
+
+/* After an unknown name these make it a product. */
+static const char *const product_nouns[] = {
+  "system",   "systems", "app",       "apps",    "software", "platform",  "drug",   "drugs",   "vaccine",
+  "model",    "models",  "chip",      "chips",   "phone",    "phones",    "device", "devices", "feature",
+  "features", "tool",    "tools",     "console", "program",  "programme", "brand",  "product", "products",
+  "engine",   "chatbot", "browser",   "game",    "series",   "aircraft",  "jet",    "jets",    "missile",
+  "missiles", "rocket",  "satellite", "variant", "strain",   "index",     NULL,
+};
 
 /* Words that end a role read backwards from a name. */
 static const char *const role_stops[] = {
@@ -750,6 +777,9 @@ name_like (const Ctx *c, guint i)
   const char *s = str (c, i, &len);
   const char *hy = memchr (s, '-', len);
 
+  /* A lone capital letter ("O" in "TSLA.O", "Plan B") is no name. */
+  if (len == 1)
+    return FALSE;
   /* "D-Calif.", "R-Texas": a party and a state */
   if (len > 2 && s[1] == '-' && g_ascii_isupper (s[0]))
     return FALSE;
@@ -969,6 +999,25 @@ role_before (const Ctx *c, guint s)
   return best;
 }
 
+/* A descriptor in an apposition: "Dutch Bros, a coffee chain," "Kherson,
+ * a port city". */
+static const char *
+descriptor_after (const Ctx *c, guint e)
+{
+  guint q = e + 1;
+
+  if (!tok_is (c, e, ",") || !(tok_is (c, q, "a") || tok_is (c, q, "an") || tok_is (c, q, "the")))
+    return NULL;
+  for (q++; q < e + 6 && is_lower_word (c, q); q++)
+    {
+      const char *v = lookup_tok (c, c->org_words, q, FALSE);
+      if (v != NULL && g_str_has_prefix (v, "pre-") && !is_possessive (c, q + 1)
+          && (!is_lower_word (c, q + 1) || lookup_tok (c, c->function, q + 1, TRUE) != NULL))
+        return v + 4;
+    }
+  return NULL;
+}
+
 /* A lower-case descriptor before a name: "the militant group Hamas", "the
  * city of Kharkiv", "human rights organization …". */
 static const char *
@@ -981,6 +1030,14 @@ descriptor_before (const Ctx *c, guint s)
     a--;
   if (a == 0 || !is_lower_word (c, a - 1))
     return NULL;
+  /* Two words first: "chip designer" is a company where "designer" alone
+   * is a person's title. */
+  if (a >= 2 && is_lower_word (c, a - 2))
+    {
+      v = lookup_range (c, c->org_words, a - 2, a, FALSE);
+      if (v != NULL && g_str_has_prefix (v, "pre-"))
+        return v + 4;
+    }
   v = lookup_tok (c, c->org_words, a - 1, FALSE);
   if (v != NULL && g_str_has_prefix (v, "pre-"))
     return v + 4;
@@ -1082,6 +1139,15 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
       if (re > rf && !(tok (c, p)->flags & LEDE_TOKEN_UPPER))
         role_first = rf, role_end = re;
     }
+  if (strength == 0 && role_first < role_end && p >= 2 && is_lower_word (c, p - 2) && is_lower_word (c, p - 1)
+      && (v = lookup_range (c, c->org_words, p - 2, p, FALSE)) != NULL && g_str_has_prefix (v, "pre-"))
+    {
+      /* "chip designer Noordlicht": the title word is part of a company's
+       * descriptor, so there is no person and no role. */
+      kind = strcmp (v + 4, "place") == 0 ? LEDE_ACTOR_PLACE : LEDE_ACTOR_ORGANIZATION;
+      strength = STRENGTH_RULE;
+      role_first = role_end = 0;
+    }
   if (strength == 0 && role_first < role_end)
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_RULE;
   if (strength == 0)
@@ -1117,6 +1183,11 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
     }
   if (strength == 0 && e > p + 1 && is_given (c, p))
     kind = LEDE_ACTOR_PERSON, strength = STRENGTH_GIVEN_NAME;
+  if (strength == 0 && (v = descriptor_after (c, e)) != NULL)
+    {
+      kind = strcmp (v, "place") == 0 ? LEDE_ACTOR_PLACE : LEDE_ACTOR_ORGANIZATION;
+      strength = STRENGTH_RULE;
+    }
   if (strength == 0 && e > p + 1)
     {
       /* A place and a name after it: a team, a company, a paper
@@ -1130,12 +1201,12 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
       guint after = e;
       if (tok_is (c, after, ","))
         after++;
-      if (tok_in (c, after, say_verbs) || tok_is (c, after, "who"))
-        kind = LEDE_ACTOR_PERSON, strength = STRENGTH_CONTEXT;
-      else if (p > 0
-               && (tok_in (c, p - 1, place_preps)
-                   || (tok_is (c, p - 1, "the") && tok_in (c, p - 2, place_preps))))
+      /* "in X" before "X said": "… in Heidelberg, said the team". */
+      if (p > 0
+          && (tok_in (c, p - 1, place_preps) || (tok_is (c, p - 1, "the") && tok_in (c, p - 2, place_preps))))
         kind = LEDE_ACTOR_PLACE, strength = STRENGTH_CONTEXT;
+      else if (tok_in (c, after, say_verbs) || tok_is (c, after, "who"))
+        kind = LEDE_ACTOR_PERSON, strength = STRENGTH_CONTEXT;
       else if (e == p + 1 && (tok (c, p)->flags & LEDE_TOKEN_UPPER))
         kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_DEFAULT;
       else if (e > p + 1)
@@ -1150,6 +1221,9 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
         kind = LEDE_ACTOR_PERSON, strength = STRENGTH_DEFAULT; /* mostly surnames */
     }
 
+  /* "the Autopilot system", "Gemini models": products, not actors. */
+  if (strength <= STRENGTH_CONTEXT && tok_in (c, e, product_nouns))
+    return -1;
   /* "Harriers manager Louise Grant": a name before a team role is a team. */
   if (strength < STRENGTH_GIVEN_NAME && tok_in (c, e, team_words))
     kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_TEAM;
@@ -1257,6 +1331,15 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
     }
   if (title_len (c, s, e) == e - s)
     return -1; /* "the CEO", "the President" */
+  /* "Russian Wagner Group": the adjective is no part of the name. */
+  if (demonym_country (c, s) != NULL && whole.len != e - s && e > s + 1
+      && (any_list_match (c, s + 1, e).len == e - s - 1 || e == s + 2))
+    {
+      /* …but "Portuguese Exporters Association" keeps it. */
+      s++;
+      if (any_list_match (c, s, e).len == 0 && e == s + 1 && is_common (c, s))
+        return -1;
+    }
   role_first = role_before (c, s);
   role_end = s;
   if (role_first < s && tok_is (c, s - 1, ","))
@@ -1451,12 +1534,23 @@ scan (Ctx *c)
         }
 
       /* "National Electoral Council (CNE)", "Starbucks (SBUX)" */
-      if (ci >= 0 && tok_is (c, e, "(") && is_cap (c, e + 1) && tok_is (c, e + 2, ")")
-          && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER) && acronym_fits (c, ci, e + 1))
+      if (ci >= 0 && tok_is (c, e, "(") && is_cap (c, e + 1) && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER)
+          && acronym_fits (c, ci, e + 1))
         {
-          int ai = add_cand (c, e + 1, e + 2, cand_at (c, ci)->kind, cand_at (c, ci)->strength, CAND_ACRONYM);
-          cand_at (c, ai)->link = ci;
-          e += 3;
+          /* "(CNE)", and tickers: "(SBUX)", "(TSLA.O)" */
+          guint close = 0;
+          if (tok_is (c, e + 2, ")"))
+            close = e + 2;
+          else if (tok_is (c, e + 2, ".") && is_word (c, e + 3) && tok_is (c, e + 4, ")")
+                   && !(tok (c, e + 2)->flags & LEDE_TOKEN_SPACE_BEFORE))
+            close = e + 4;
+          if (close > 0)
+            {
+              int ai
+                = add_cand (c, e + 1, close, cand_at (c, ci)->kind, cand_at (c, ci)->strength, CAND_ACRONYM);
+              cand_at (c, ai)->link = ci;
+              e = close + 1;
+            }
         }
       i = e > i ? e : i + 1;
     }
@@ -1480,19 +1574,19 @@ new_actor (Ctx *c, int ci)
 }
 
 static void
-register_key (GHashTable *table, const char *key, int actor, gboolean exclusive)
+register_key (GHashTable *table, GStringChunk *keys, const char *key, int actor, gboolean exclusive)
 {
-  gpointer old;
+  gpointer old, stored;
 
   if (*key == '\0')
     return;
-  if (g_hash_table_lookup_extended (table, key, NULL, &old))
+  if (g_hash_table_lookup_extended (table, key, &stored, &old))
     {
       if (exclusive && GPOINTER_TO_INT (old) != actor + 1)
-        g_hash_table_replace (table, g_strdup (key), GINT_TO_POINTER (0));
+        g_hash_table_insert (table, stored, GINT_TO_POINTER (0));
       return;
     }
-  g_hash_table_insert (table, g_strdup (key), GINT_TO_POINTER (actor + 1));
+  g_hash_table_insert (table, g_string_chunk_insert (keys, key), GINT_TO_POINTER (actor + 1));
 }
 
 static int
@@ -1509,7 +1603,8 @@ after_owner (const Ctx *c, const Cand *cand)
   ListHit h = any_list_match (c, cand->first, cand->end);
 
   if (cand->kind == LEDE_ACTOR_ORGANIZATION && h.len > 0 && h.kind == LEDE_ACTOR_PLACE
-      && cand->first + h.len + 1 < cand->end)
+      && cand->first + h.len + 1 < cand->end
+      && is_country_range (c, cand->first, cand->first + h.len, h.canon))
     return cand->first + h.len;
   return cand->first;
 }
@@ -1525,11 +1620,11 @@ register_cand (Ctx *c, int ci, GString *key)
   if (cand->flags & CAND_DEMONYM)
     return;
   fold_range (c, cand->first, cand->end, key);
-  register_key (c->exact, key->str, cand->actor, FALSE);
+  register_key (c->exact, c->keys, key->str, cand->actor, FALSE);
   if (cand->canon != NULL)
     {
       fold_key (cand->canon, strlen (cand->canon), key);
-      register_key (c->exact, key->str, cand->actor, FALSE);
+      register_key (c->exact, c->keys, key->str, cand->actor, FALSE);
     }
   if (cand->end - cand->first < 2 || cand->flags & (CAND_ACRONYM | CAND_DEMONYM))
     return;
@@ -1543,15 +1638,15 @@ register_cand (Ctx *c, int ci, GString *key)
           if (!is_cap (c, j))
             continue;
           fold_range (c, j, cand->end, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
           fold_range (c, j, j + 1, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
           if (is_prefixed_name (c, j))
             {
               /* "al-Assad" → "Assad" */
               const char *dash = strchr (key->str, '-');
               if (dash != NULL)
-                register_key (c->partial, dash + 1, cand->actor, TRUE);
+                register_key (c->partial, c->keys, dash + 1, cand->actor, TRUE);
             }
         }
     }
@@ -1569,13 +1664,14 @@ register_cand (Ctx *c, int ci, GString *key)
       if (after_owner (c, cand) > cand->first)
         {
           fold_range (c, after_owner (c, cand), cand->end, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
         }
-      /* "Apple Inc." → "Apple", "Northwind Foods" → "Northwind" */
-      if (org_word (c, last) != NULL && last > after_owner (c, cand) && !object)
+      /* "Apple Inc." → "Apple", "Northwind Foods" → "Northwind", "Ford
+       * Motor Co" → "Ford Motor", "Ford" */
+      for (guint k = last; k > after_owner (c, cand) && org_word (c, k) != NULL && !object; k--)
         {
-          fold_range (c, cand->first, last, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          fold_range (c, after_owner (c, cand), k, key);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
         }
 
       /* "Glasgow Rangers" → "Rangers", "the Commission"; but "Bank of
@@ -1584,7 +1680,7 @@ register_cand (Ctx *c, int ci, GString *key)
           && (org_word (c, last) == NULL || strcmp (org_word (c, last), "suffix") != 0))
         {
           fold_range (c, last, last + 1, key);
-          register_key (c->partial, key->str, cand->actor, TRUE);
+          register_key (c->partial, c->keys, key->str, cand->actor, TRUE);
         }
       /* Initials: "Centers for Disease Control" → "CDC". */
       for (guint j = cand->first; j < cand->end && ni < sizeof initials - 1; j++)
@@ -1595,7 +1691,7 @@ register_cand (Ctx *c, int ci, GString *key)
           }
       initials[ni] = '\0';
       if (ni >= 2)
-        register_key (c->partial, initials, cand->actor, TRUE);
+        register_key (c->partial, c->keys, initials, cand->actor, TRUE);
     }
 }
 
@@ -1796,17 +1892,33 @@ build_actors (Ctx *c)
         doc->token_actor[t] = final[a];
       if (!(cand->flags & CAND_DEMONYM))
         {
-          g_autofree char *surface = lede_doc_dup_range (doc, cand->first, cand->end);
-          gboolean shouting = cand->end == cand->first + 1 && (tok (c, cand->first)->flags & LEDE_TOKEN_UPPER)
-                              && cand->canon == NULL
-                              && tok (c, cand->first)->bend - tok (c, cand->first)->bstart >= 4;
+          const char *text = doc->text + tok (c, cand->first)->bstart;
+          gsize len = tok (c, cand->end - 1)->bend - tok (c, cand->first)->bstart;
+          g_autofree char *surface = NULL;
+          gboolean seen = FALSE;
+          gboolean shouting;
+
+          /* Most mentions repeat a form already known: no copy then. */
+          for (guint j = 0; j < actor->aliases->len && !seen; j++)
+            {
+              const char *alias = g_ptr_array_index (actor->aliases, j);
+              seen = strncmp (alias, text, len) == 0 && alias[len] == '\0';
+            }
+          if (seen)
+            continue;
+          surface = g_strndup (text, len);
+          shouting = cand->end == cand->first + 1 && (tok (c, cand->first)->flags & LEDE_TOKEN_UPPER)
+                     && cand->canon == NULL && tok (c, cand->first)->bend - tok (c, cand->first)->bstart >= 4;
           lede_actor_add_alias (actor, surface);
           /* The fullest form names the actor; "JAPAN" in a headline gives
            * way to "Japan". */
           if (actor->name[0] == '\0'
               || (!shouting
                   && (name_shouting[final[a]]
-                      || g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1))))
+                      || g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1)
+                      /* "Nicolás Maduro" rather than "Nicolas Maduro" */
+                      || (g_utf8_strlen (surface, -1) == g_utf8_strlen (actor->name, -1)
+                          && strlen (surface) > strlen (actor->name)))))
             {
               name_shouting[final[a]] = shouting;
               g_free (actor->name);
@@ -1857,8 +1969,9 @@ lede_find_actors (LedeDoc *doc)
 
   c.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
   c.work = g_array_sized_new (FALSE, FALSE, sizeof (WorkActor), 32);
-  c.exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  c.partial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.keys = g_string_chunk_new (1024);
+  c.exact = g_hash_table_new (g_str_hash, g_str_equal);
+  c.partial = g_hash_table_new (g_str_hash, g_str_equal);
   c.title_like = g_new0 (guint8, c.n);
   c.info = g_new0 (TokInfo, c.n);
   for (guint i = 0; i < c.n; i++)
@@ -1873,6 +1986,7 @@ lede_find_actors (LedeDoc *doc)
   g_array_unref (c.work);
   g_hash_table_unref (c.exact);
   g_hash_table_unref (c.partial);
+  g_string_chunk_free (c.keys);
   g_free (c.title_like);
   g_free (c.info);
 }

@@ -57,17 +57,40 @@ typedef struct
   gboolean ok;
 } Cue;
 
+typedef enum
+{
+  CAT_AUX_WORDS = 1 << 0,
+  CAT_BE_WORDS = 1 << 1,
+  CAT_NEGATIONS = 1 << 2,
+  CAT_ADVERBS = 1 << 3,
+  CAT_TIME_WORDS = 1 << 4,
+  CAT_DETERMINERS = 1 << 5,
+  CAT_QUANTIFIERS = 1 << 6,
+  CAT_STOP_WORDS = 1 << 7,
+  CAT_SUBORDINATORS = 1 << 8,
+  CAT_PREPOSITIONS = 1 << 9,
+  CAT_PRONOUNS_PERSON = 1 << 10,
+  CAT_PRONOUNS_OTHER = 1 << 11,
+  CAT_RELATIVES = 1 << 12,
+  CAT_SAID_NOUNS = 1 << 13,
+  CAT_KNOWN = 1 << 31,
+} WordCats;
+
 typedef struct
 {
   LedeDoc *doc;
   guint n;
   guint32 *quote;
+  guint32 *cats; /* per token: its WordCats, filled on first use */
+  GHashTable *cat_table;
   const LedeWordList *verbs;
   const LedeWordList *sources;
+  const LedeWordList *common;
   /* speaker memory for pronouns */
   int last_person_claim; /* index into doc->claims */
   guint last_person_sentence;
   int last_claim_sentence;
+  int last_claimant_org; /* the last claim's source, when an organization */
   /* actors mentioned so far, by kind, for "he" / "the company" */
   guint scan;
   int last_of_kind[LEDE_ACTOR_OTHER + 1];
@@ -94,8 +117,8 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && strlen (*set) == len
-        && g_ascii_strncasecmp (s, *set, len) == 0)
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && g_ascii_strncasecmp (s, *set, len) == 0
+        && (*set)[len] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -195,9 +218,6 @@ static const char *const said_nouns[]
   = { "claim",       "claims",      "charge",     "charges", "allegation", "allegations", "accusation",
       "accusations", "assertion",   "suggestion", "idea",    "notion",     "promise",     "figure",
       "figures",     "description", "account",    "version", "estimate",   NULL };
-static const char *const amount_nouns[]
-  = { "number", "toll",   "cost",   "costs",   "total", "count", "value", "price", "bill",
-      "loss",   "losses", "damage", "turnout", "tally", "size",  "crowd", NULL };
 static const char *const rebut_words[]
   = { "baseless", "false",      "groundless", "unfounded",  "absurd",     "ridiculous", "nonsense",
       "lies",     "misleading", "meritless",  "frivolous",  "untrue",     "fabricated", "inaccurate",
@@ -220,10 +240,80 @@ static const char *const relatives[] = { "which", "who", "that", NULL };
 static const char *const research_heads[]
   = { "researchers", "scientists", "authors", "experts", "analysts", "economists", "investigators", NULL };
 
+static void
+add_cats (GHashTable *table, const char *const *set, guint bit)
+{
+  for (; *set; set++)
+    g_hash_table_insert (table, (gpointer) *set,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, *set)) | bit));
+}
+
+/* The small word sets above, as one table: a word's sets in one lookup. */
+static GHashTable *
+cat_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      add_cats (t, aux_words, CAT_AUX_WORDS);
+      add_cats (t, be_words, CAT_BE_WORDS);
+      add_cats (t, negations, CAT_NEGATIONS);
+      add_cats (t, adverbs, CAT_ADVERBS);
+      add_cats (t, time_words, CAT_TIME_WORDS);
+      add_cats (t, determiners, CAT_DETERMINERS);
+      add_cats (t, quantifiers, CAT_QUANTIFIERS);
+      add_cats (t, stop_words, CAT_STOP_WORDS);
+      add_cats (t, subordinators, CAT_SUBORDINATORS);
+      add_cats (t, prepositions, CAT_PREPOSITIONS);
+      add_cats (t, pronouns_person, CAT_PRONOUNS_PERSON);
+      add_cats (t, pronouns_other, CAT_PRONOUNS_OTHER);
+      add_cats (t, relatives, CAT_RELATIVES);
+      add_cats (t, said_nouns, CAT_SAID_NOUNS);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+/* The sets (WordCats) token @i belongs to, looked up once per token. */
+static guint32
+token_cats (const Ctx *c, guint i)
+{
+  guint32 cats;
+
+  if (i >= c->n)
+    return 0;
+  cats = c->cats[i];
+  if (!(cats & CAT_KNOWN))
+    {
+      gsize len;
+      const char *s = lede_doc_token_str (c->doc, i, &len);
+      char buf[32];
+
+      cats = CAT_KNOWN;
+      if ((tok (c, i)->flags & LEDE_TOKEN_WORD) && len < sizeof buf)
+        {
+          for (gsize k = 0; k < len; k++)
+            buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k];
+          buf[len] = '\0';
+          cats |= GPOINTER_TO_UINT (g_hash_table_lookup (c->cat_table, buf));
+        }
+      c->cats[i] = cats;
+    }
+  return cats;
+}
+
+static inline gboolean
+has_cat (const Ctx *c, guint i, guint32 cat)
+{
+  return (token_cats (c, i) & cat) != 0;
+}
+
 static gboolean
 is_time_word (const Ctx *c, guint i)
 {
-  return word_in (c, i, time_words);
+  return has_cat (c, i, CAT_TIME_WORDS);
 }
 
 static gboolean
@@ -233,11 +323,11 @@ is_adverb (const Ctx *c, guint i)
   const char *s;
 
   if (!(tok (c, i)->flags & LEDE_TOKEN_WORD) || (tok (c, i)->flags & LEDE_TOKEN_CAPITALIZED))
-    return word_in (c, i, adverbs);
+    return has_cat (c, i, CAT_ADVERBS);
   s = lede_doc_token_str (c->doc, i, &len);
   if (len > 4 && s[len - 2] == 'l' && s[len - 1] == 'y' && strcmp (s + len - 4, "ally") != 0)
     return TRUE;
-  return word_in (c, i, adverbs);
+  return has_cat (c, i, CAT_ADVERBS);
 }
 
 /* ---- reporting words ---- */
@@ -445,6 +535,28 @@ mark_quotes (Ctx *c)
 
 /* ---- noun phrases ---- */
 
+static const char *const business_words[]
+  = { "company",   "firm",      "chain",        "group",    "maker",    "retailer", "carrier",
+      "airline",   "automaker", "carmaker",     "giant",    "startup",  "lender",   "bank",
+      "insurer",   "club",      "team",         "side",     "business", "brand",    "operator",
+      "developer", "supplier",  "manufacturer", "producer", NULL };
+static const char *const source_preps[] = { "at", "for", "of", "from", "with", "in", NULL };
+
+/* Is token @i a noun for an unnamed person or group ("spokesman", "analysts")? */
+static gboolean
+source_noun (const Ctx *c, guint i)
+{
+  gsize len;
+  const char *s, *value;
+
+  if (!(tok (c, i)->flags & LEDE_TOKEN_WORD))
+    return FALSE;
+  s = lede_doc_token_str (c->doc, i, &len);
+  value = lede_word_list_lookup_folded (c->sources, s, len);
+  return value != NULL && (g_str_has_prefix (value, "person") || g_str_has_prefix (value, "group"))
+         && strstr (value, "anaphor") == NULL;
+}
+
 /* The first token of the noun phrase that ends with token @last. */
 static guint
 np_start (const Ctx *c, guint first, guint last)
@@ -474,9 +586,15 @@ np_start (const Ctx *c, guint first, guint last)
         }
       if (!(tt->flags & LEDE_TOKEN_WORD))
         break;
-      if (word_in (c, t, determiners))
+      if (has_cat (c, t, CAT_DETERMINERS))
         {
           k = t;
+          /* "a source at the state company": on to the source. */
+          if (t > first + 1 && word_in (c, t - 1, source_preps) && source_noun (c, t - 2))
+            {
+              k = t - 1;
+              continue;
+            }
           break;
         }
       /* "Secretary of State", "University of Leeds" */
@@ -486,8 +604,15 @@ np_start (const Ctx *c, guint first, guint last)
           k = t;
           continue;
         }
-      if (word_in (c, t, stop_words) || word_in (c, t, aux_words) || word_in (c, t, negations)
-          || word_in (c, t, said_nouns))
+      /* "a spokesman for the ministry", "an analyst at Halden Research":
+       * the phrase goes on back to the unnamed source it belongs to. */
+      if (word_in (c, t, source_preps) && t > first && source_noun (c, t - 1))
+        {
+          k = t;
+          continue;
+        }
+      if (has_cat (c, t, CAT_STOP_WORDS) || has_cat (c, t, CAT_AUX_WORDS) || has_cat (c, t, CAT_NEGATIONS)
+          || has_cat (c, t, CAT_SAID_NOUNS))
         break;
       {
         LedeStance st;
@@ -512,7 +637,7 @@ np_after (const Ctx *c, guint i, guint end)
 {
   guint k = i;
 
-  if (k < end && word_in (c, k, determiners))
+  if (k < end && has_cat (c, k, CAT_DETERMINERS))
     k++;
   while (k < end && k - i < MAX_NP)
     {
@@ -527,10 +652,10 @@ np_after (const Ctx *c, guint i, guint end)
       /* "told reporters he …", "told Reuters the toll …": a pronoun or an
        * article starts the next clause. */
       if (k > i
-          && (word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)
-              || word_in (c, k, determiners)))
+          && (has_cat (c, k, CAT_PRONOUNS_PERSON) || has_cat (c, k, CAT_PRONOUNS_OTHER)
+              || has_cat (c, k, CAT_DETERMINERS) || has_cat (c, k, CAT_PREPOSITIONS)))
         break;
-      if (word_in (c, k, stop_words) || word_in (c, k, aux_words))
+      if (has_cat (c, k, CAT_STOP_WORDS) || has_cat (c, k, CAT_AUX_WORDS))
         {
           if (word_in (c, k, (const char *const[]){ "of", NULL }) && k > i && is_capitalized (c, k - 1)
               && k + 1 < end && is_capitalized (c, k + 1))
@@ -659,7 +784,7 @@ add_mention (Ctx *c, LedeActor *actor, int index, guint first, guint end)
 static guint
 skip_determiners (const Ctx *c, guint first, guint end)
 {
-  while (first + 1 < end && (word_in (c, first, determiners) || word_in (c, first, quantifiers)))
+  while (first + 1 < end && (has_cat (c, first, CAT_DETERMINERS) || has_cat (c, first, CAT_QUANTIFIERS)))
     first++;
   return first;
 }
@@ -755,19 +880,39 @@ source_set_actor (Ctx *c, Source *s, int a)
 /* Whom "the company" or "the minister" means when no actor is called so:
  * for people the last one named, for organizations the one the article
  * names most (its subject), among those named so far. */
+static gboolean
+is_public_body (const LedeActor *actor)
+{
+  static const char *const words[]
+    = { "Commission", "Ministry",   "Council",  "Agency",    "Court",      "Parliament", "Police",
+        "Government", "Department", "Office",   "Authority", "Union",      "Party",      "University",
+        "Committee",  "Senate",     "Congress", "Assembly",  "Federation", "Bureau",     "Regulator",
+        "Board",      "Institute",  "Service",  NULL };
+
+  for (guint k = 0; words[k]; k++)
+    if (has_word (actor->name, words[k], strlen (words[k])))
+      return TRUE;
+  return FALSE;
+}
+
 static int
-fallback_actor (const Ctx *c, LedeActorKind kind)
+fallback_actor (const Ctx *c, LedeActorKind kind, gboolean business)
 {
   int best = -1;
   guint best_n = 0;
 
   if (kind == LEDE_ACTOR_PERSON || kind == LEDE_ACTOR_GROUP)
     return c->last_of_kind[kind];
+  /* The organization that spoke just before: "Veltrix said … The company said …" */
+  if (c->last_claimant_org >= 0 && c->last_claim_sentence >= 0
+      && tok (c, MIN (c->scan, c->n - 1))->sentence <= (guint) c->last_claim_sentence + 1
+      && (!business || !is_public_body (actor_at (c, c->last_claimant_org))))
+    return c->last_claimant_org;
   for (guint a = 0; a < c->doc->actors->len && a < c->seen->len; a++)
     {
       const LedeActor *actor = g_ptr_array_index (c->doc->actors, a);
       guint n = g_array_index (c->seen, guint, a);
-      if (actor->kind != kind)
+      if (actor->kind != kind || (business && is_public_body (actor)))
         continue;
       if (n > best_n || (n == best_n && n > 0 && (int) a == c->last_of_kind[kind]))
         best = a, best_n = n;
@@ -784,7 +929,7 @@ resolve_pronoun (Ctx *c, guint i, guint sentence_first, Source *src)
 
   src->type = SRC_PRONOUN;
   advance_scan (c, i);
-  if (word_in (c, i, pronouns_person))
+  if (has_cat (c, i, CAT_PRONOUNS_PERSON))
     {
       if (c->last_person_claim >= 0 && sentence - c->last_person_sentence <= SPEAKER_REACH)
         {
@@ -805,13 +950,13 @@ resolve_pronoun (Ctx *c, guint i, guint sentence_first, Source *src)
     }
 
   /* "…, which it denied": the sentence's own subject. */
-  if (i > sentence_first && word_in (c, i - 1, relatives))
+  if (i > sentence_first && has_cat (c, i - 1, CAT_RELATIVES))
     {
       guint k = sentence_first;
-      while (k < i && (tok (c, k)->flags & LEDE_TOKEN_WORD) && !word_in (c, k, aux_words)
-             && !word_in (c, k, stop_words) && k - sentence_first < 6)
+      while (k < i && (tok (c, k)->flags & LEDE_TOKEN_WORD) && !has_cat (c, k, CAT_AUX_WORDS)
+             && !has_cat (c, k, CAT_STOP_WORDS) && k - sentence_first < 6)
         k++;
-      if (k > sentence_first && k < i && word_in (c, k, aux_words))
+      if (k > sentence_first && k < i && has_cat (c, k, CAT_AUX_WORDS))
         {
           int a = -1;
           for (guint j = sentence_first; j < k; j++)
@@ -898,9 +1043,31 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
         head = i - 1;
         break;
       }
+  /* "a spokesman for the ministry" speaks for the ministry; "a source at
+   * the state company" is a source of its own. */
+  for (guint i = first; i + 1 < head; i++)
+    if (source_noun (c, i) && word_in (c, i + 1, source_preps))
+      {
+        for (guint j = i + 2; j <= head; j++)
+          {
+            const LedeActor *owner = actor_at (c, doc->token_actor[j]);
+            if (owner != NULL && (owner->kind == LEDE_ACTOR_ORGANIZATION || owner->kind == LEDE_ACTOR_PLACE))
+              {
+                src->text = lede_doc_dup_range (doc, first, end);
+                src->type = SRC_ACTOR;
+                source_set_actor (c, src, doc->token_actor[j]);
+                return;
+              }
+          }
+        head = i;
+        break;
+      }
 
   src->text = lede_doc_dup_range (doc, first, end);
-  if (end - first == 1 && (word_in (c, head, pronouns_person) || word_in (c, head, pronouns_other)))
+  /* "No group has claimed …": nobody says anything. */
+  if (word_in (c, first, (const char *const[]){ "no", "nobody", "none", "neither", NULL }))
+    return;
+  if (end - first == 1 && (has_cat (c, head, CAT_PRONOUNS_PERSON) || has_cat (c, head, CAT_PRONOUNS_OTHER)))
     {
       resolve_pronoun (c, head, sentence_first, src);
       return;
@@ -946,6 +1113,8 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
     {
       gboolean anaphor = strstr (value, "anaphor") != NULL;
       gboolean word_only = strstr (value, "word") != NULL;
+      /* "the company", "the firm": never a ministry or a court. */
+      gboolean business = word_in (c, head, business_words);
       guint s = skip_determiners (c, first, end);
       gboolean bare
         = s == head && s > first && word_in (c, first, (const char *const[]){ "the", "this", NULL });
@@ -971,7 +1140,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           /* "the official", "the company": the one the article named before. */
           int a = actor_with_word (c, hs, hlen, kind);
           if (a < 0 && !word_only && (anaphor || kind != LEDE_ACTOR_GROUP))
-            a = fallback_actor (c, kind);
+            a = fallback_actor (c, kind, business);
           if (a >= 0)
             {
               source_set_actor (c, src, a);
@@ -993,7 +1162,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           if (a < 0 && covered >= 0 && kinds_fit (kind, actor_at (c, covered)->kind))
             a = covered;
           if (a < 0 && kind != LEDE_ACTOR_PERSON && !word_only)
-            a = fallback_actor (c, kind);
+            a = fallback_actor (c, kind, business);
           if (a >= 0 || (kind != LEDE_ACTOR_PERSON && !word_only))
             {
               src->claimant = a;
@@ -1015,9 +1184,12 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
       source_set_actor (c, src, covered);
       return;
     }
+  /* A capitalized word no actor covers: a name the actors stage missed,
+   * unless it is a common word that only opens the sentence ("Shares"). */
   if (is_capitalized (c, head)
-      && !(tok (c, head)->flags & LEDE_TOKEN_SENTENCE_START && head == first && end - first == 1
-           && word_in (c, head, stop_words)))
+      && !(
+        (tok (c, head)->flags & LEDE_TOKEN_SENTENCE_START)
+        && (has_cat (c, head, CAT_STOP_WORDS) || lede_word_list_lookup_folded (c->common, hs, hlen) != NULL)))
     {
       src->type = SRC_NAME;
       src->kind = LEDE_ACTOR_PERSON;
@@ -1053,8 +1225,8 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       if (punct_is (c, k, ",") || punct_is (c, k, ".")
           || (tok (c, k)->flags & LEDE_TOKEN_QUOTE && c->quote[k] & Q_CLOSE))
         return G_MAXUINT;
-      /* "accused X of …", "urged X to …": the object belongs to the statement. */
-      if (cue->stance != LEDE_STANCE_STATEMENT)
+      /* "accused X of …", "praised the bill": the object belongs to the statement. */
+      if (!word_in (c, cue->v, (const char *const[]){ "tell", "tells", "told", "telling", NULL }))
         return k;
       {
         /* "…,” the coach told reporters.", "told reporters he …" */
@@ -1064,7 +1236,7 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
         if (e >= end || punct_is (c, e, ".") || punct_is (c, e, ",") || punct_is (c, e, "!")
             || punct_is (c, e, "?"))
           return G_MAXUINT;
-        if (word_in (c, e, prepositions))
+        if (has_cat (c, e, CAT_PREPOSITIONS))
           {
             for (guint j = e; j < end && j < e + 12; j++)
               {
@@ -1081,8 +1253,9 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       return k;
     }
   /* "rejected that figure": there "that" points, it does not introduce. */
-  if (cue->stance == LEDE_STANCE_DENIAL && word_in (c, k, (const char *const[]){ "that", NULL })
-      && k + 2 < end && (tok (c, k + 2)->flags & LEDE_TOKEN_PUNCT))
+  if (cue->stance == LEDE_STANCE_DENIAL && word_in (c, k, (const char *const[]){ "that", "this", "it", NULL })
+      && (k + 1 >= end || (tok (c, k + 1)->flags & LEDE_TOKEN_PUNCT) || has_cat (c, k + 1, CAT_SAID_NOUNS)
+          || (k + 2 < end && (tok (c, k + 2)->flags & LEDE_TOKEN_PUNCT))))
     return k;
   if (word_in (c, k, (const char *const[]){ "that", NULL }) || punct_is (c, k, ":"))
     return k + 1;
@@ -1104,7 +1277,7 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
     return G_MAXUINT;
   if ((tok (c, k)->flags & LEDE_TOKEN_QUOTE) && (c->quote[k] & Q_CLOSE))
     return G_MAXUINT;
-  if (word_in (c, k, prepositions) || is_time_word (c, k))
+  if (has_cat (c, k, CAT_PREPOSITIONS) || is_time_word (c, k))
     {
       limit = MIN (end, k + 15);
       for (guint j = k; j < limit; j++)
@@ -1130,17 +1303,48 @@ subject_after (const Ctx *c, Cue *cue, guint end)
 
   if (e == k || e - k > 8)
     return FALSE;
-  if (!(is_capitalized (c, k) || word_in (c, k, determiners) || word_in (c, k, pronouns_person)
-        || word_in (c, k, pronouns_other)))
+  if (!(is_capitalized (c, k) || has_cat (c, k, CAT_DETERMINERS) || has_cat (c, k, CAT_PRONOUNS_PERSON)
+        || has_cat (c, k, CAT_PRONOUNS_OTHER)))
     return FALSE;
   if (e < end
-      && !(is_boundary (c, e) || word_in (c, e, prepositions)
+      && !(is_boundary (c, e) || has_cat (c, e, CAT_PREPOSITIONS)
            || word_in (c, e, (const char *const[]){ "who", NULL }) || is_time_word (c, e)
            || is_adverb (c, e)))
     return FALSE;
   cue->np_first = k;
   cue->np_end = e;
   return TRUE;
+}
+
+/* The noun phrase that opens the sentence (before its verb), for a cue
+ * with no subject of its own: "The minister toured the site and said …". */
+static gboolean
+sentence_subject (const Ctx *c, guint first, guint k, Cue *cue)
+{
+  guint s0 = first;
+
+  /* "BRUSSELS (Reuters) - The European Commission …" */
+  if ((tok (c, s0)->flags & LEDE_TOKEN_UPPER))
+    for (guint j = s0 + 1; j < k && j < s0 + 8; j++)
+      if (is_dash (c, j) && (tok (c, j)->flags & LEDE_TOKEN_SPACE_BEFORE))
+        {
+          s0 = j + 1;
+          break;
+        }
+  while (s0 < k
+         && ((tok (c, s0)->flags & LEDE_TOKEN_QUOTE) || is_adverb (c, s0)
+             || word_in (c, s0, (const char *const[]){ "but", "and", "yet", NULL })))
+    s0++;
+  cue->np_first = s0;
+  cue->np_end = s0;
+  if (s0 < k && has_cat (c, s0, CAT_DETERMINERS))
+    cue->np_end++;
+  while (cue->np_end < k && cue->np_end - s0 < 6
+         && (tok (c, cue->np_end)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE))
+         && !has_cat (c, cue->np_end, CAT_AUX_WORDS) && !has_cat (c, cue->np_end, CAT_STOP_WORDS)
+         && !(cue->np_end > s0 && !is_capitalized (c, cue->np_end) && ends_with_ed (c, cue->np_end)))
+    cue->np_end++;
+  return cue->np_end > s0;
 }
 
 /* Does a clause (something said) start at @k, rather than a thing ("added
@@ -1150,11 +1354,11 @@ is_clause (const Ctx *c, guint k, guint end)
 {
   if (k > 0 && (word_in (c, k - 1, (const char *const[]){ "that", NULL }) || punct_is (c, k - 1, ":")))
     return TRUE;
-  if ((c->quote[k] & Q_OPEN) || word_in (c, k, pronouns_person) || word_in (c, k, pronouns_other)
+  if ((c->quote[k] & Q_OPEN) || has_cat (c, k, CAT_PRONOUNS_PERSON) || has_cat (c, k, CAT_PRONOUNS_OTHER)
       || word_in (c, k, (const char *const[]){ "i", "there", NULL }))
     return TRUE;
   for (guint j = k; j < end && j < k + 8 && !is_boundary (c, j); j++)
-    if ((word_in (c, j, aux_words) && !is_capitalized (c, j))
+    if ((has_cat (c, j, CAT_AUX_WORDS) && !is_capitalized (c, j))
         || word_in (c, j, (const char *const[]){ "will", "would", "could", "should", "might", "can", NULL }))
       return TRUE;
   return FALSE;
@@ -1177,26 +1381,37 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       else
         {
           /* "called the suit baseless": a rejection. */
-          gboolean rebut = FALSE;
-          for (guint j = cue->vend; j < end && j < cue->vend + 7 && !rebut && !is_boundary (c, j); j++)
-            rebut = word_in (c, j, rebut_words);
-          if (!rebut)
+          gboolean rebut = FALSE, quoted = FALSE;
+          for (guint j = cue->vend; j < end && j < cue->vend + 7 && !rebut && !quoted; j++)
+            {
+              /* "called the vote “a win for rural America”": a verdict. */
+              if (c->quote[j] & Q_OPEN)
+                quoted = j > cue->vend;
+              else if (is_boundary (c, j))
+                break;
+              rebut = word_in (c, j, rebut_words);
+            }
+          if (!rebut && !quoted)
             return FALSE;
-          cue->stance = LEDE_STANCE_DENIAL;
-          cue->flags |= LEDE_VERB_REBUT;
+          cue->stance = rebut ? LEDE_STANCE_DENIAL : LEDE_STANCE_STATEMENT;
+          if (rebut)
+            cue->flags |= LEDE_VERB_REBUT;
           cue->flags &= ~LEDE_VERB_INV;
         }
     }
   if (cue->flags & LEDE_VERB_AT)
     {
       /* "put the death toll at 40": an estimate, with its object. */
-      gboolean at = FALSE, noun = FALSE;
-      for (guint j = cue->vend; j < end && j < cue->vend + 8 && !at && !is_boundary (c, j); j++)
-        {
-          noun = noun || word_in (c, j, said_nouns) || word_in (c, j, amount_nouns);
-          at = word_in (c, j, (const char *const[]){ "at", NULL });
-        }
-      if (!at || !noun)
+      gboolean amount = FALSE;
+      for (guint j = cue->vend; j < end && j < cue->vend + 8 && !is_boundary (c, j); j++)
+        if (word_in (c, j, (const char *const[]){ "at", NULL }))
+          {
+            /* "at $3.8 billion", "at about 2,600", "at more than 40" */
+            for (guint n = j + 1; n < end && n < j + 4 && !amount; n++)
+              amount = (tok (c, n)->flags & LEDE_TOKEN_NUMBER) != 0;
+            break;
+          }
+      if (!amount)
         return FALSE;
     }
   /* "to say", "the claims", "is expected": other senses. */
@@ -1204,9 +1419,9 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
     return FALSE;
   for (k = (int) cue->v - 1; k >= (int) first; k--)
     {
-      if (word_in (c, k, negations))
+      if (has_cat (c, k, CAT_NEGATIONS))
         return FALSE;
-      if (word_in (c, k, be_words))
+      if (has_cat (c, k, CAT_BE_WORDS))
         {
           if (!ends_with_ing (c, cue->v))
             return FALSE;
@@ -1214,7 +1429,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
         }
       if (word_in (c, k, (const char *const[]){ "all", "both", "each", "either", NULL }))
         skipped_quantifier = TRUE;
-      if (word_in (c, k, aux_words) || is_adverb (c, k) || is_time_word (c, k))
+      if (has_cat (c, k, CAT_AUX_WORDS) || is_adverb (c, k) || is_time_word (c, k))
         continue;
       if (word_in (c, k, (const char *const[]){ "this", "last", "on", NULL }) && k + 1 < (int) cue->v
           && is_time_word (c, k + 1))
@@ -1222,7 +1437,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       break;
     }
   if (k >= (int) first
-      && (word_in (c, k, (const char *const[]){ "to", NULL }) || word_in (c, k, determiners)
+      && (word_in (c, k, (const char *const[]){ "to", NULL }) || has_cat (c, k, CAT_DETERMINERS)
           || (tok (c, k)->flags & LEDE_TOKEN_NUMBER)))
     return FALSE;
   if (k >= (int) first && (tok (c, k)->flags & LEDE_TOKEN_POSSESSIVE))
@@ -1237,10 +1452,10 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
         return FALSE;
     }
 
-  if (k < (int) first || is_boundary (c, k) || word_in (c, k, stop_words))
+  if (k < (int) first || is_boundary (c, k) || has_cat (c, k, CAT_STOP_WORDS))
     {
       /* Nothing names the source before the verb. */
-      if ((cue->flags & LEDE_VERB_INV) && k >= (int) first && !word_in (c, k, stop_words)
+      if ((cue->flags & LEDE_VERB_INV) && k >= (int) first && !has_cat (c, k, CAT_STOP_WORDS)
           && subject_after (c, cue, end))
         {
           cue->inverted = TRUE;
@@ -1253,31 +1468,21 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
           && ((ends_with_ing (c, cue->v) && punct_is (c, k, ","))
               || word_in (c, k, (const char *const[]){ "and", "but", NULL })))
         {
-          /* ", saying …", "… and called for …": the same source goes on. */
+          /* ", saying …", "… and called for …": the same source goes on;
+           * the sentence's subject is kept in case no cue before is kept. */
           cue->follow = TRUE;
           cue->clause_first = k;
+          if (!sentence_subject (c, first, k, cue))
+            cue->np_first = cue->np_end = 0;
           cue->comp = find_complement (c, cue, end);
           return cue->comp != G_MAXUINT;
         }
-      if (k > (int) first && ncues == 0 && !(cue->flags & LEDE_VERB_WEAK)
-          && word_in (c, k, (const char *const[]){ "and", NULL }))
+      if (k > (int) first && ncues == 0
+          && ((!(cue->flags & LEDE_VERB_WEAK) && word_in (c, k, (const char *const[]){ "and", NULL }))
+              || (ends_with_ing (c, cue->v) && punct_is (c, k, ","))))
         {
-          /* "The minister toured the site and said …": the sentence's subject. */
-          guint s0 = first;
-          while (s0 < (guint) k
-                 && ((tok (c, s0)->flags & LEDE_TOKEN_QUOTE) || is_adverb (c, s0)
-                     || word_in (c, s0, (const char *const[]){ "but", "and", "yet", NULL })))
-            s0++;
-          cue->np_first = s0;
-          cue->np_end = s0;
-          if (s0 < (guint) k && word_in (c, s0, determiners))
-            cue->np_end++;
-          while (cue->np_end < (guint) k && cue->np_end - s0 < 6
-                 && (tok (c, cue->np_end)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE))
-                 && !word_in (c, cue->np_end, aux_words) && !word_in (c, cue->np_end, stop_words)
-                 && !(cue->np_end > s0 && !is_capitalized (c, cue->np_end) && ends_with_ed (c, cue->np_end)))
-            cue->np_end++;
-          if (cue->np_end == s0)
+          /* "Goldman raised its forecast, saying …" too. */
+          if (!sentence_subject (c, first, k, cue))
             return FALSE;
           /* Only a source-like subject: the weak verbs' test. */
           cue->flags |= LEDE_VERB_WEAK;
@@ -1302,40 +1507,60 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
            * conference, alleged", "the opposition — which … — had promised",
            * "The presidents of …, all denounced". */
           int p = -1;
-          guint last;
+          guint last = 0;
+          gboolean found = FALSE;
+          /* The comma (or dash) that opens the aside, nearest first: the
+           * source before it must open its clause ("Veltrix, based in San
+           * Jose, California, said": not "San Jose"). */
           if (!skipped_quantifier)
-            for (int j = k - 1; j >= (int) first && j >= k - 42; j--)
+            for (int j = k - 1; j >= (int) first && j >= k - 42 && !found; j--)
               {
-                if ((is_dash (c, k) && is_dash (c, j)) || (!is_dash (c, k) && punct_is (c, j, ",")))
-                  {
-                    p = j;
-                    break;
-                  }
                 if (tok (c, j)->flags & LEDE_TOKEN_QUOTE)
                   break;
-                if (!is_dash (c, k) && j < k - 14)
+                if (!((is_dash (c, k) && is_dash (c, j)) || (!is_dash (c, k) && punct_is (c, j, ","))))
+                  continue;
+                /* Only a relative clause runs long between its commas: "A
+                 * source, who spoke on condition of anonymity because …, said". */
+                if (!is_dash (c, k) && k - j > 15
+                    && !word_in (c, j + 1, (const char *const[]){ "who", "which", "whose", NULL }))
                   break;
+                if (j <= (int) first)
+                  break;
+                last = j - 1;
+                if (punct_is (c, last, ")") && last > first)
+                  last--;
+                if (!(tok (c, last)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
+                  continue;
+                cue->np_first = np_start (c, first, last);
+                if (cue->np_first > last)
+                  continue;
+                if (cue->np_first > first && !is_boundary (c, cue->np_first - 1)
+                    && !word_in (c, cue->np_first - 1,
+                                 (const char *const[]){ "and", "but", "as", "while", "meanwhile", NULL }))
+                  continue;
+                p = j;
+                found = TRUE;
               }
-          if (p < 0 && !skipped_quantifier)
-            return FALSE;
-          last = (p >= 0 ? p : k) - 1;
-          if (last < first
-              || !(tok (c, last)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE | LEDE_TOKEN_PUNCT)))
-            return FALSE;
-          if (punct_is (c, last, ")"))
-            last--;
-          if (!(tok (c, last)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
-            return FALSE;
-          cue->np_first = np_start (c, first, last);
+          if (!found)
+            {
+              /* "The presidents of …, all denounced" */
+              if (!skipped_quantifier)
+                return FALSE;
+              last = k - 1;
+              if (punct_is (c, last, ")") && last > first)
+                last--;
+              if (!(tok (c, last)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
+                return FALSE;
+              cue->np_first = np_start (c, first, last);
+              if (cue->np_first > last)
+                return FALSE;
+              if (cue->np_first > first && !is_boundary (c, cue->np_first - 1)
+                  && !word_in (c, cue->np_first - 1,
+                               (const char *const[]){ "and", "but", "as", "while", "meanwhile", NULL }))
+                return FALSE;
+            }
           cue->np_end = last + 1;
           cue->clause_first = cue->np_first;
-          if (cue->np_first > last)
-            return FALSE;
-          /* The source of "X, Y, said" must open its clause. */
-          if (cue->np_first > first && !is_boundary (c, cue->np_first - 1)
-              && !word_in (c, cue->np_first - 1,
-                           (const char *const[]){ "and", "but", "as", "while", "meanwhile", NULL }))
-            return FALSE;
           /* "Portugal's infrastructure minister, João Cardoso, urged": the
            * name between the commas is the source. */
           if (p >= 0 && !is_dash (c, k) && (guint) k - (guint) p - 1 <= 5 && (guint) k > (guint) p + 1)
@@ -1360,20 +1585,29 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       cue->clause_first = cue->np_first;
       if (cue->np_first > (guint) k)
         return FALSE;
-      if (cue->np_first > first + 1 && word_in (c, cue->np_first - 1, said_nouns))
+      /* "its price forecast", "their latest report": a noun, not a verb. */
+      if (word_in (c, cue->np_first,
+                   (const char *const[]){ "its", "their", "his", "her", "our", "my", "your", NULL })
+          && !ends_with_ed (c, cue->v)
+          && !word_in (c, cue->v,
+                       (const char *const[]){ "said", "says", "told", "wrote", "found", "thinks", "believes",
+                                              "insists", "argues", "warns", "adds", "notes", "claims",
+                                              NULL }))
+        return FALSE;
+      if (cue->np_first > first + 1 && has_cat (c, cue->np_first - 1, CAT_SAID_NOUNS))
         {
           /* "…, a charge Wills denied": the statement ends before "a charge". */
           cue->clause_first = cue->np_first - 1;
-          if (word_in (c, cue->clause_first - 1, determiners))
+          if (has_cat (c, cue->clause_first - 1, CAT_DETERMINERS))
             cue->clause_first--;
         }
       else if (cue->np_first > first)
         {
           guint before = cue->np_first - 1;
-          if (word_in (c, before, subordinators)
+          if (has_cat (c, before, CAT_SUBORDINATORS)
               || word_in (c, before, (const char *const[]){ "what", "how", "why", "whatever", NULL }))
             return FALSE;
-          if (word_in (c, before, relatives) && before > first && punct_is (c, before - 1, ","))
+          if (has_cat (c, before, CAT_RELATIVES) && before > first && punct_is (c, before - 1, ","))
             cue->clause_first = before;
           else if (word_in (c, before, (const char *const[]){ "and", NULL }) && before > first
                    && (tok (c, before - 1)->flags & LEDE_TOKEN_WORD))
@@ -1410,7 +1644,8 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
   if ((cue->flags & LEDE_VERB_CLAUSE) && !cue->inverted && !is_clause (c, comp, end))
     return FALSE;
   /* "Officials said little.", "He said so.": nothing is stated. */
-  if (!cue->inverted && comp + 1 < end && (tok (c, comp + 1)->flags & LEDE_TOKEN_PUNCT)
+  if (!cue->inverted && cue->stance != LEDE_STANCE_DENIAL && comp + 1 < end
+      && (tok (c, comp + 1)->flags & LEDE_TOKEN_PUNCT)
       && word_in (c, comp,
                   (const char *const[]){ "little", "nothing", "much", "so", "this", "that", "it", "more",
                                          "otherwise", "something", "anything", "yes", "no", "goodbye",
@@ -1427,7 +1662,7 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
 
   cue->vend = k;
   while (e < end && e - k < 16 && !punct_is (c, e, ",") && !punct_is (c, e, ".") && !punct_is (c, e, ";")
-         && !is_dash (c, e) && !word_in (c, e, relatives) && !(tok (c, e)->flags & LEDE_TOKEN_QUOTE))
+         && !is_dash (c, e) && !has_cat (c, e, CAT_RELATIVES) && !(tok (c, e)->flags & LEDE_TOKEN_QUOTE))
     e++;
   if (e == k)
     return FALSE;
@@ -1447,7 +1682,7 @@ analyze_according (Ctx *c, guint first, guint end, Cue *cue)
                             && g_ascii_strncasecmp (s + len - 2, "ed", 2) == 0;
       if (word_in (c, j, (const char *const[]){ "familiar", "close", "briefed", "involved", NULL }))
         break;
-      if ((word_in (c, j, stop_words) || participle)
+      if ((has_cat (c, j, CAT_STOP_WORDS) || participle)
           && !(j + 1 < e && is_capitalized (c, j + 1) && is_capitalized (c, j - 1)))
         {
           e = j;
@@ -1490,13 +1725,53 @@ is_trim (const Ctx *c, guint i)
   return word_in (c, i, (const char *const[]){ "and", "but", "as", "while", "that", "which", "with", NULL });
 }
 
+/* Does the quotation opened at @open close before @end? */
+static gboolean
+quote_closes_before (const Ctx *c, guint open, guint end)
+{
+  for (guint j = open + 1; j < end; j++)
+    if ((c->quote[j] & Q_CLOSE) && (c->quote[j] & Q_MASK) == open + 1)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 trim_span (const Ctx *c, guint *first, guint *end)
 {
+  /* A dateline is no part of a statement: "LONDON (Reuters) - Oil rose …" */
+  if ((tok (c, *first)->flags & (LEDE_TOKEN_PARAGRAPH_START | LEDE_TOKEN_UPPER))
+      == (LEDE_TOKEN_PARAGRAPH_START | LEDE_TOKEN_UPPER))
+    for (guint j = *first + 1; j < *end && j < *first + 8; j++)
+      if (is_dash (c, j) && (tok (c, j)->flags & LEDE_TOKEN_SPACE_BEFORE))
+        {
+          *first = j + 1;
+          break;
+        }
   while (*first < *end && (tok (c, *first)->flags & LEDE_TOKEN_PUNCT) && is_trim (c, *first))
-    (*first)++;
-  while (*end > *first && is_trim (c, *end - 1))
-    (*end)--;
+    {
+      /* Keep an opening mark whose quotation closes inside the span. */
+      if ((c->quote[*first] & Q_OPEN) && quote_closes_before (c, *first, *end))
+        break;
+      (*first)++;
+    }
+  while (*end > *first && is_trim (c, *end - 1)
+         && !(*end - 1 == *first && (tok (c, *first)->flags & LEDE_TOKEN_WORD)))
+    {
+      guint last = *end - 1;
+      /* … and a closing one whose quotation opened inside it. */
+      if ((c->quote[last] & Q_CLOSE) && (c->quote[last] & Q_MASK) - 1 >= *first)
+        break;
+      (*end)--;
+    }
+  /* A span that is one whole quotation goes without its marks. */
+  if (*end > *first + 1 && (c->quote[*first] & Q_OPEN) && (c->quote[*end - 1] & Q_CLOSE)
+      && (c->quote[*end - 1] & Q_MASK) == *first + 1)
+    {
+      (*first)++;
+      (*end)--;
+      while (*end > *first && is_trim (c, *end - 1) && !(tok (c, *end - 1)->flags & LEDE_TOKEN_QUOTE))
+        (*end)--;
+    }
   return *end > *first;
 }
 
@@ -1556,6 +1831,7 @@ emit_claim (Ctx *c, guint first, guint end, const Source *src, const char *verb,
       c->last_person_sentence = tok (c, end - 1)->sentence;
     }
   c->last_claim_sentence = tok (c, end - 1)->sentence;
+  c->last_claimant_org = claim_kind (c, claim, src) == LEDE_ACTOR_ORGANIZATION ? claim->claimant : -1;
   return claim;
 }
 
@@ -1579,10 +1855,10 @@ accept_source (const Ctx *c, const Cue *cue, guint sentence)
           return TRUE;
         }
       case SRC_PRONOUN:
-        if (word_in (c, cue->np_first, pronouns_person))
+        if (has_cat (c, cue->np_first, CAT_PRONOUNS_PERSON))
           return TRUE;
         /* "…, which it denied" */
-        if (cue->np_first > 0 && word_in (c, cue->np_first - 1, relatives))
+        if (cue->np_first > 0 && has_cat (c, cue->np_first - 1, CAT_RELATIVES))
           return TRUE;
         /* "They also reveal …" about things: only amid quoted speakers. */
         return c->last_claim_sentence >= 0 && sentence - (guint) c->last_claim_sentence <= 1;
@@ -1730,7 +2006,20 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           while (p > 0 && !cues[p - 1].ok)
             p--;
           if (p == 0)
-            continue;
+            {
+              if (cue->np_first < cue->np_end)
+                {
+                  resolve_np (c, first, cue->np_first, cue->np_end, &cue->src);
+                  cue->flags |= LEDE_VERB_WEAK;
+                  cue->follow = FALSE;
+                  cue->ok = accept_source (c, cue, si);
+                  if (cue->ok && cue->src.pending)
+                    source_set_actor (c, &cue->src,
+                                      unnamed_actor (c, cue->src.pfirst, cue->src.pend, cue->src.phead,
+                                                     cue->src.kind));
+                }
+              continue;
+            }
           cue->src.claimant = cues[p - 1].src.claimant;
           cue->src.text = g_strdup (cues[p - 1].src.text);
           cue->src.type = cues[p - 1].src.type;
@@ -1781,6 +2070,27 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
               lo = MAX (lo, MAX (cues[p].vend, cues[p].np_end));
           sf = lo;
           se = b;
+          /* "The plan, the minister said, would cost $5bn": the statement
+           * goes on after a parenthetical attribution. */
+          if (!cue->according && cue->np_first < cue->v && b > lo && punct_is (c, b - 1, ","))
+            {
+              guint a = MAX (cue->vend, cue->np_end);
+              guint limit = a + 8;
+              /* past "on Tuesday", "in a statement" */
+              while (a < end && a < limit && (tok (c, a)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_NUMBER)))
+                a++;
+              if (a + 1 < end && punct_is (c, a, ",") && (tok (c, a + 1)->flags & LEDE_TOKEN_WORD)
+                  && !is_capitalized (c, a + 1) && !ends_with_ing (c, a + 1)
+                  && !has_cat (c, a + 1, CAT_RELATIVES)
+                  && !word_in (c, a + 1, (const char *const[]){ "according", NULL }))
+                {
+                  gboolean later = FALSE;
+                  for (guint p = k + 1; p < ncues; p++)
+                    later = later || cues[p].ok;
+                  if (!later)
+                    se = end;
+                }
+            }
           /* … or at the quotation that closes right before this cue. */
           for (guint j = b + 1; j > lo && j + 3 > b + 1; j--)
             if (c->quote[j - 1] & Q_CLOSE)
@@ -1934,10 +2244,14 @@ lede_find_claims (LedeDoc *doc)
   if (c.n == 0 || doc->sentence_tokens == NULL)
     return;
   c.quote = g_new0 (guint32, c.n);
+  c.cats = g_new0 (guint32, c.n + 1);
+  c.cat_table = cat_table ();
   c.verbs = lede_word_list_get ("reporting-verbs");
   c.sources = lede_word_list_get ("unnamed-sources");
+  c.common = lede_word_list_get ("common-words");
   c.last_person_claim = -1;
   c.last_claim_sentence = -1;
+  c.last_claimant_org = -1;
   c.first_created = doc->actors->len;
   c.doc_claims = g_array_new (FALSE, FALSE, sizeof (int));
   c.seen = g_array_sized_new (FALSE, TRUE, sizeof (guint), doc->actors->len + 8);
@@ -1962,4 +2276,5 @@ lede_find_claims (LedeDoc *doc)
   g_array_unref (c.doc_claims);
   g_array_unref (c.seen);
   g_free (c.quote);
+  g_free (c.cats);
 }

@@ -12,6 +12,7 @@
 #define ANSWER_REACH 6
 /* Claims compared for conflicting figures, looking back from each claim. */
 #define FIGURE_REACH 12
+#define FIGURE_SENTENCES 4
 #define MAX_NUMS 6
 #define MAX_CONTEXT 8
 
@@ -57,6 +58,7 @@ typedef struct
   ClaimInfo *info;
   LedeWordFilter filter;
   GHashTable *prefixes;
+  const LedeWordList *function_words;
   guint8 *token_signals;    /* per token: the Signals of the phrases that start there */
   guint8 *sentence_signals; /* per sentence */
   gboolean *sentence_done;
@@ -93,8 +95,8 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && strlen (*set) == len
-        && g_ascii_strncasecmp (s, *set, len) == 0)
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && g_ascii_strncasecmp (s, *set, len) == 0
+        && (*set)[len] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -144,7 +146,14 @@ add_prefixes (const char *entry, const char *value, gpointer user_data)
 
   (void) value;
   for (sp = strchr (entry, ' '); sp != NULL; sp = strchr (sp + 1, ' '))
-    g_hash_table_add (prefixes, g_strndup (entry, sp - entry));
+    {
+      char *prefix = g_strndup (entry, sp - entry);
+      /* g_hash_table_add() would lose the key it replaces: keep the first. */
+      if (g_hash_table_contains (prefixes, prefix))
+        g_free (prefix);
+      else
+        g_hash_table_add (prefixes, prefix);
+    }
 }
 
 /* The word sequences that begin a longer phrase of the list ("could",
@@ -156,7 +165,7 @@ phrase_prefixes (const LedeWordList *list)
 
   if (g_once_init_enter (&prefixes))
     {
-      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       lede_word_list_foreach (list, add_prefixes, set);
       g_once_init_leave (&prefixes, set);
     }
@@ -215,6 +224,20 @@ mark_sentence (Ctx *c, guint si)
               continue;
             }
           sig = signal_of (value);
+          if (sig == SIGNAL_HEDGED && words == 1)
+            {
+              LedeStance st;
+              guint fl;
+              /* "Veltrix disputed the estimate" is Veltrix's act; "the
+               * disputed estimate", "a claim that was contested" are the
+               * article's doubt. */
+              if (lede_claims_lookup_verb (s, len, &st, &fl) && i > r->first
+                  && !word_in (c, i - 1,
+                               (const char *const[]){ "the", "a", "an", "is", "are", "was", "were", "be",
+                                                      "been", "being", "as", "widely", "hotly", "heavily",
+                                                      "fiercely", NULL }))
+                sig = 0;
+            }
           if (sig == SIGNAL_APPROVAL)
             {
               /* "not … acceptable": a negated approval is a rebuttal. */
@@ -454,22 +477,90 @@ mark (LedeClaim *claim, LedeDisputeReason reason)
   claim->dispute_reason = reason;
 }
 
-/* The claimant of the latest claim before @index, not far back, from
- * another source: who a rebuttal answers. */
-static int
-answered_source (const LedeDoc *doc, guint index)
+/* The stem of a content word at token @i (lower case; plural, -ed, -ing
+ * and a final e dropped: "votes", "voted" → "vot"), hashed; 0 for names,
+ * numbers and short or common words. */
+static guint
+stem_hash (const Ctx *c, guint i)
 {
-  const LedeClaim *claim = g_ptr_array_index (doc->claims, index);
+  gsize len;
+  const char *s;
+  char buf[48];
 
+  if ((lede_doc_token (c->doc, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED)) != LEDE_TOKEN_WORD)
+    return 0;
+  s = lede_doc_token_str (c->doc, i, &len);
+  if (len < 3 || len >= sizeof buf || word_in (c, i, context_skip)
+      || lede_word_list_lookup_folded (c->function_words, s, len) != NULL)
+    return 0;
+  for (gsize k = 0; k < len; k++)
+    buf[k] = g_ascii_tolower (s[k]);
+  if (len > 4 && buf[len - 1] == 's' && buf[len - 2] != 's')
+    len--;
+  if (len > 5 && buf[len - 2] == 'e' && buf[len - 1] == 'd')
+    len -= 2;
+  else if (len > 6 && buf[len - 3] == 'i' && buf[len - 2] == 'n' && buf[len - 1] == 'g')
+    len -= 3;
+  if (len > 3 && buf[len - 1] == 'e')
+    len--;
+  buf[len] = '\0';
+  {
+    /* Words for one outcome that share no stem. */
+    static const char *const same[][2] = {
+      { "won", "win" },   { "victory", "win" }, { "victori", "win" },   { "triumph", "win" },
+      { "lost", "los" },  { "defeat", "los" },  { "ballot", "vot" },    { "death", "kill" },
+      { "dead", "kill" }, { "died", "kill" },   { "fataliti", "kill" },
+    };
+    for (guint k = 0; k < G_N_ELEMENTS (same); k++)
+      if (strcmp (buf, same[k][0]) == 0)
+        return g_str_hash (same[k][1]) | 1;
+  }
+  return g_str_hash (buf) | 1;
+}
+
+/* Who a rebuttal answers: the source of the claim before it, not far
+ * back, from another source, that shares the most content words with it
+ * (none when no claim does). */
+static int
+answered_source (Ctx *c, guint index)
+{
+  const LedeDoc *doc = c->doc;
+  const LedeClaim *claim = g_ptr_array_index (doc->claims, index);
+  const ClaimInfo *info = &c->info[index];
+  guint stems[64];
+  guint n = 0;
+  int best = -1;
+  guint best_shared = 0;
+
+  for (guint t = info->first; t < info->end && n < G_N_ELEMENTS (stems); t++)
+    {
+      guint h = stem_hash (c, t);
+      if (h != 0)
+        stems[n++] = h;
+    }
   for (guint k = index; k > 0; k--)
     {
       const LedeClaim *prev = g_ptr_array_index (doc->claims, k - 1);
+      const ClaimInfo *pi = &c->info[k - 1];
+      guint shared = 0;
       if (claim->span.sentence > prev->span.sentence + ANSWER_REACH)
         break;
-      if (!same_source (prev, claim) && prev->claimant >= 0)
-        return prev->claimant;
+      if (same_source (prev, claim) || prev->claimant < 0)
+        continue;
+      for (guint t = pi->first; t < pi->end; t++)
+        {
+          guint h = stem_hash (c, t);
+          for (guint j = 0; h != 0 && j < n; j++)
+            if (stems[j] == h)
+              {
+                shared++;
+                break;
+              }
+        }
+      if (shared > best_shared)
+        best = prev->claimant, best_shared = shared;
     }
-  return -1;
+  return best;
 }
 
 static void
@@ -490,7 +581,12 @@ find_conflicting_figures (Ctx *c)
           const ClaimInfo *ib = &c->info[k - 1];
           gboolean hit = FALSE;
 
-          if (ib->nnums == 0 || same_source (a, b))
+          /* Figures far apart, or a forecast beside an outcome, are not
+           * two accounts of one thing. */
+          if (a->span.sentence > b->span.sentence + FIGURE_SENTENCES)
+            break;
+          if (ib->nnums == 0 || same_source (a, b)
+              || (a->stance == LEDE_STANCE_PREDICTION) != (b->stance == LEDE_STANCE_PREDICTION))
             continue;
           for (guint x = 0; x < ia->nnums && !hit; x++)
             for (guint y = 0; y < ib->nnums && !hit; y++)
@@ -508,6 +604,97 @@ find_conflicting_figures (Ctx *c)
     }
 }
 
+/* Adds the claim's content words to @add, or tells whether one is in @find. */
+static gboolean
+add_topic_words (const Ctx *c, const ClaimInfo *info, GHashTable *add, GHashTable *find)
+{
+  for (guint t = info->first; t < info->end; t++)
+    {
+      guint h = stem_hash (c, t);
+      if (h == 0)
+        continue;
+      if (add)
+        g_hash_table_add (add, GUINT_TO_POINTER (h));
+      else if (g_hash_table_contains (find, GUINT_TO_POINTER (h)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The actor a possessive pronoun in the claim ("its estimate", "their
+ * figures") points back to: the last one named before it in the sentence
+ * or the one before, other than the claimant; -1 when none. */
+static int
+possessor (const Ctx *c, const ClaimInfo *info, int claimant)
+{
+  const LedeDoc *doc = c->doc;
+
+  for (guint t = info->first; t < info->end; t++)
+    {
+      guint sentence;
+      if (!word_in (c, t, (const char *const[]){ "its", "their", "his", "her", NULL }))
+        continue;
+      sentence = lede_doc_token (doc, t)->sentence;
+      for (guint j = t; j > 0; j--)
+        {
+          int a = doc->token_actor[j - 1];
+          if (lede_doc_token (doc, j - 1)->sentence + 1 < sentence)
+            break;
+          if (a >= 0 && a != claimant)
+            return a;
+        }
+      break;
+    }
+  return -1;
+}
+
+static void
+free_side (gpointer side)
+{
+  if (side != NULL)
+    g_array_unref (side);
+}
+
+/* What one source disputes, all its disputed claims dispute: "Veltrix
+ * disputed its market estimate. The company said its share was below 25%." */
+static void
+join_sides (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  guint nactors = doc->actors->len;
+  g_autoptr (GPtrArray) sides = NULL;
+
+  if (nactors == 0)
+    return;
+  sides = g_ptr_array_new_with_free_func (free_side);
+  g_ptr_array_set_size (sides, nactors);
+  for (guint i = 0; i < doc->claims->len; i++)
+    {
+      const LedeClaim *claim = g_ptr_array_index (doc->claims, i);
+      GArray *side;
+      if (!c->direct[i] || claim->claimant < 0 || (guint) claim->claimant >= nactors)
+        continue;
+      side = g_ptr_array_index (sides, claim->claimant);
+      if (side == NULL)
+        {
+          side = g_array_new (FALSE, FALSE, sizeof (int));
+          g_ptr_array_index (sides, claim->claimant) = side;
+        }
+      for (guint k = 0; k < claim->disputed_by->len; k++)
+        add_id (side, g_array_index (claim->disputed_by, int, k), claim->claimant);
+    }
+  for (guint i = 0; i < doc->claims->len; i++)
+    {
+      LedeClaim *claim = g_ptr_array_index (doc->claims, i);
+      GArray *side;
+      if (!claim->disputed || claim->claimant < 0 || (guint) claim->claimant >= nactors)
+        continue;
+      side = g_ptr_array_index (sides, claim->claimant);
+      for (guint k = 0; side && k < side->len; k++)
+        add_id (claim->disputed_by, g_array_index (side, int, k), claim->claimant);
+    }
+}
+
 /* An actor another source accuses, rebuts or contradicts is a side in a
  * dispute: what it asserts in the article is contested too ("We won",
  * says the candidate whose vote count the authorities contradict). */
@@ -517,6 +704,7 @@ contest_sides (Ctx *c)
   LedeDoc *doc = c->doc;
   guint nactors = doc->actors->len;
   g_autofree int *contester = NULL;
+  GHashTable *topic;
 
   if (nactors == 0)
     return;
@@ -544,6 +732,18 @@ contest_sides (Ctx *c)
             contester[t] = claim->claimant;
         }
     }
+  {
+    gboolean any = FALSE;
+    for (guint a = 0; a < nactors && !any; a++)
+      any = contester[a] != -2;
+    if (!any)
+      return;
+  }
+  /* What the dispute is about: the words of the contested claims. */
+  topic = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < doc->claims->len; i++)
+    if (c->direct[i])
+      add_topic_words (c, &c->info[i], topic, NULL);
   for (guint i = 0; i < doc->claims->len; i++)
     {
       LedeClaim *claim = g_ptr_array_index (doc->claims, i);
@@ -552,9 +752,14 @@ contest_sides (Ctx *c)
           || contester[claim->claimant] == -2 || claim->stance != LEDE_STANCE_STATEMENT
           || (flags & LEDE_VERB_PLEDGE))
         continue;
+      /* A side's word on something else ("the club announced the coach's
+       * sacking") is not part of the dispute. */
+      if (!add_topic_words (c, &c->info[i], NULL, topic))
+        continue;
       add_id (claim->disputed_by, contester[claim->claimant], claim->claimant);
       mark (claim, LEDE_DISPUTE_REBUTTAL);
     }
+  g_hash_table_unref (topic);
 }
 
 static gboolean
@@ -614,6 +819,7 @@ lede_find_disputes (LedeDoc *doc)
   c.token_signals = g_new0 (guint8, c.n + 1);
   lede_word_filter_init (&c.filter, c.words, TRUE);
   c.prefixes = phrase_prefixes (c.words);
+  c.function_words = lede_word_list_get ("function-words");
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
   c.direct = g_new0 (guint8, doc->claims->len);
   c.token_claims = g_new0 (guint8, c.n + 1);
@@ -675,6 +881,8 @@ lede_find_disputes (LedeDoc *doc)
             }
           if (!answered && claim->targets->len == 0)
             {
+              /* "disputed its market estimate": whose the "its" is. */
+              add_id (claim->disputed_by, possessor (&c, info, claim->claimant), claim->claimant);
               /* "Atlantic Gateway denied the accusation", "The union rejected
                * that figure": the last accusation (for a rejection, the last
                * claim) from another source, a few sentences back at most. */
@@ -683,9 +891,12 @@ lede_find_disputes (LedeDoc *doc)
                   LedeClaim *prev = g_ptr_array_index (doc->claims, k - 1);
                   if (s > prev->span.sentence + ANSWER_REACH)
                     break;
+                  /* A plain denial ("Reyes denied that") may answer a
+                   * statement right before it too. */
                   if (same_source (prev, claim)
                       || (prev->stance != LEDE_STANCE_ACCUSATION
-                          && (!(flags & LEDE_VERB_REBUT) || prev->stance != LEDE_STANCE_STATEMENT)))
+                          && (prev->stance != LEDE_STANCE_STATEMENT
+                              || (!(flags & LEDE_VERB_REBUT) && s > prev->span.sentence + 1))))
                     continue;
                   add_id (claim->disputed_by, prev->claimant, claim->claimant);
                   add_id (prev->disputed_by, claim->claimant, prev->claimant);
@@ -715,7 +926,7 @@ lede_find_disputes (LedeDoc *doc)
           for (guint k = 0; k < claim->targets->len; k++)
             add_id (claim->disputed_by, g_array_index (claim->targets, int, k), claim->claimant);
           if (claim->disputed_by->len == 0)
-            add_id (claim->disputed_by, answered_source (doc, i), claim->claimant);
+            add_id (claim->disputed_by, answered_source (&c, i), claim->claimant);
           mark (claim, LEDE_DISPUTE_REBUTTAL);
           c.direct[i] = DIRECT_ATTACK;
           continue;
@@ -727,6 +938,21 @@ lede_find_disputes (LedeDoc *doc)
         }
       if (!assertive)
         continue;
+      /* "The club rejected that claim, insisting it had spent £45m": the
+       * same source, going on in the same sentence, in the same dispute. */
+      if (i > 0)
+        {
+          LedeClaim *prev = g_ptr_array_index (doc->claims, i - 1);
+          if (c.direct[i - 1] == DIRECT_ATTACK && prev->span.sentence == s && same_source (prev, claim)
+              && prev->claimant >= 0)
+            {
+              for (guint k = 0; k < prev->disputed_by->len; k++)
+                add_id (claim->disputed_by, g_array_index (prev->disputed_by, int, k), claim->claimant);
+              mark (claim, prev->dispute_reason == LEDE_DISPUTE_DENIAL ? LEDE_DISPUTE_REBUTTAL
+                                                                       : prev->dispute_reason);
+              continue;
+            }
+        }
       /* "Pritchard said the goal should have been ruled out. The referee
        * said he saw no contact.": a denial in all but name. */
       if (has_negation (&c, info))
@@ -771,13 +997,14 @@ lede_find_disputes (LedeDoc *doc)
                 add_id (claim->disputed_by, next->claimant, claim->claimant);
             }
           if (claim->disputed_by->len == 0)
-            add_id (claim->disputed_by, answered_source (doc, i), claim->claimant);
+            add_id (claim->disputed_by, answered_source (&c, i), claim->claimant);
           mark (claim, LEDE_DISPUTE_REBUTTAL);
         }
     }
 
   find_conflicting_figures (&c);
   contest_sides (&c);
+  join_sides (&c);
 
   g_free (c.direct);
   g_free (c.token_claims);

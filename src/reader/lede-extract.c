@@ -373,6 +373,36 @@ remove_and_next (xmlNode *node)
   return next;
 }
 
+/* Class names sites use for text only screen readers get ("Image caption", "Advertisement"). */
+static gboolean
+has_hidden_class (const char *cls)
+{
+  static const char *const hidden[] = { "sr-only",
+                                        "visually-hidden",
+                                        "visuallyhidden",
+                                        "screen-reader-text",
+                                        "screen-reader-only",
+                                        "screenreader-only",
+                                        "sr-text",
+                                        "a11y-hidden",
+                                        "offscreen",
+                                        "u-hidden",
+                                        "hidden",
+                                        "is-hidden",
+                                        "hide",
+                                        "off-screen",
+                                        "element-invisible",
+                                        "invisible",
+                                        NULL };
+  g_auto (GStrv) names = g_strsplit_set (cls, " \t\n", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint j = 0; hidden[j] != NULL; j++)
+      if (g_ascii_strcasecmp (names[i], hidden[j]) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_probably_visible (const xmlNode *node)
 {
@@ -393,6 +423,8 @@ is_probably_visible (const xmlNode *node)
         return FALSE;
     }
   if (lede_html_get_attr (node, "hidden") != NULL)
+    return FALSE;
+  if (cls != NULL && has_hidden_class (cls) && text_length (node) < 200)
     return FALSE;
   if (aria != NULL && g_str_equal (aria, "true") && (cls == NULL || strstr (cls, "fallback-image") == NULL))
     return FALSE;
@@ -1310,6 +1342,7 @@ typedef struct
   char *image;
   char *excerpt;
   char *body; /* JSON-LD articleBody */
+  char *locale;
 } Meta;
 
 static void
@@ -1322,6 +1355,7 @@ meta_clear (Meta *m)
   g_free (m->image);
   g_free (m->excerpt);
   g_free (m->body);
+  g_free (m->locale);
 }
 
 static void
@@ -1579,6 +1613,7 @@ read_meta_tags (xmlNode *root, Meta *m)
   for (guint i = 0; image_keys[i] != NULL; i++)
     set_if_unset (&m->image, g_hash_table_lookup (values, image_keys[i]));
   set_if_unset (&m->site_name, g_hash_table_lookup (values, "og:site_name"));
+  set_if_unset (&m->locale, g_hash_table_lookup (values, "og:locale"));
 }
 
 static xmlNode *
@@ -2435,7 +2470,21 @@ lede_extract_article (const char *data,
     if (l == NULL)
       l = lede_html_get_attr (root, "xml:lang");
     lang = g_strdup (l);
+    if (lang == NULL && meta.locale != NULL)
+      {
+        /* og:locale spells it en_GB. */
+        lang = g_strdup (meta.locale);
+        g_strdelimit (lang, "_", '-');
+      }
   }
+  if (meta.date == NULL)
+    {
+      /* The first <time datetime> of the page dates it when no metadata does. */
+      g_autoptr (GPtrArray) times = g_ptr_array_new ();
+      collect_by_tag (root, "time", times);
+      for (guint i = 0; i < times->len && meta.date == NULL; i++)
+        set_if_unset (&meta.date, lede_html_get_attr (times->pdata[i], "datetime"));
+    }
 
   /* Each pass works on a fresh tree: the passes cut the tree apart. */
   while (TRUE)

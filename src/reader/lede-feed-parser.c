@@ -501,6 +501,20 @@ node_is_atom (xmlNode *node, const char *name)
   return node_is (node, NS_ATOM, name) || node_is (node, NS_ATOM03, name);
 }
 
+/* libxml2's recovery mode can pass through bytes that are not UTF-8; nothing downstream (GTK,
+ * SQLite's FTS, the analysis) should ever see them. */
+static char *
+valid_utf8 (char *text)
+{
+  char *valid;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+  valid = g_utf8_make_valid (text, -1);
+  g_free (text);
+  return valid;
+}
+
 static char *
 node_text (xmlNode *node)
 {
@@ -512,7 +526,7 @@ node_text (xmlNode *node)
   content = xmlNodeGetContent (node);
   if (content == NULL)
     return NULL;
-  ret = g_strstrip (g_strdup ((const char *) content));
+  ret = valid_utf8 (g_strstrip (g_strdup ((const char *) content)));
   xmlFree (content);
   if (*ret == '\0')
     g_clear_pointer (&ret, g_free);
@@ -527,7 +541,7 @@ node_attr (xmlNode *node, const char *name)
 
   if (value == NULL)
     return NULL;
-  ret = g_strstrip (g_strdup ((const char *) value));
+  ret = valid_utf8 (g_strstrip (g_strdup ((const char *) value)));
   xmlFree (value);
   if (*ret == '\0')
     g_clear_pointer (&ret, g_free);
@@ -883,6 +897,11 @@ atom_text (xmlNode *node, gboolean for_html)
       for (xmlNode *c = div ? div->children : node->children; c != NULL; c = c->next)
         xmlNodeDump (buf, node->doc, c, 0, 0);
       g_string_append_len (html, (const char *) xmlBufferContent (buf), xmlBufferLength (buf));
+      if (!g_utf8_validate (html->str, html->len, NULL))
+        {
+          g_autofree char *valid = g_utf8_make_valid (html->str, html->len);
+          g_string_assign (html, valid);
+        }
       xmlBufferFree (buf);
       if (for_html)
         return g_strstrip (g_string_free (g_steal_pointer (&html), FALSE));
@@ -1016,8 +1035,7 @@ is_truncation (int code)
       case XML_ERR_COMMENT_NOT_FINISHED:
       case XML_ERR_ATTRIBUTE_NOT_FINISHED:
       case XML_ERR_LITERAL_NOT_FINISHED:
-      case XML_ERR_PI_NOT_FINISHED:
-      case XML_ERR_DOCUMENT_END: return TRUE;
+      case XML_ERR_PI_NOT_FINISHED: return TRUE;
       default: return FALSE;
     }
 }
@@ -1227,7 +1245,7 @@ json_string (JsonObject *o, const char *name)
     return NULL;
   while (g_ascii_isspace (*s))
     s++;
-  return *s ? g_strstrip (g_strdup (s)) : NULL;
+  return *s ? valid_utf8 (g_strstrip (g_strdup (s))) : NULL;
 }
 
 static JsonObject *

@@ -122,11 +122,48 @@ lede_html_to_utf8 (const char *data, gsize length, const char *charset)
   return out;
 }
 
+/* What windows-1252 puts at 0x80–0x9F, where Unicode has control characters. */
+static const gunichar cp1252_c1[32]
+  = { 0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178 };
+
+/* Old pages write "&#146;" for an apostrophe, as browsers read it: the windows-1252 character. */
+static void
+fix_c1_controls (xmlNode *node)
+{
+  for (xmlNode *c = node; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE && c->content != NULL
+          && strstr ((const char *) c->content, "\xC2") != NULL)
+        {
+          GString *out = g_string_new (NULL);
+          gboolean changed = FALSE;
+          for (const char *p = (const char *) c->content; *p != '\0'; p = g_utf8_next_char (p))
+            {
+              gunichar ch = g_utf8_get_char (p);
+              if (ch >= 0x80 && ch <= 0x9F)
+                {
+                  ch = cp1252_c1[ch - 0x80];
+                  changed = TRUE;
+                }
+              g_string_append_unichar (out, ch);
+            }
+          if (changed)
+            xmlNodeSetContent (c, BAD_CAST out->str);
+          g_string_free (out, TRUE);
+        }
+      else if (c->type == XML_ELEMENT_NODE && c->children != NULL)
+        fix_c1_controls (c->children);
+    }
+}
+
 xmlDoc *
 lede_html_parse (const char *data, gsize length, const char *base_uri, const char *charset)
 {
   static gsize initialized = 0;
   g_autofree char *utf8 = NULL;
+  xmlDoc *doc;
   gsize len;
 
   /* libxml2 must be set up once before threads parse at the same time. */
@@ -140,9 +177,12 @@ lede_html_parse (const char *data, gsize length, const char *base_uri, const cha
 
   if (len > G_MAXINT)
     return NULL;
-  return htmlReadMemory (utf8, (int) len, base_uri, "UTF-8",
-                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
-                           | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  doc = htmlReadMemory (utf8, (int) len, base_uri, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+                          | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  if (doc != NULL && doc->children != NULL)
+    fix_c1_controls (doc->children);
+  return doc;
 }
 
 gboolean

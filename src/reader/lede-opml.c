@@ -47,6 +47,13 @@ attr (xmlNode *node, const char *name)
     return NULL;
   ret = g_strstrip (g_strdup ((const char *) value));
   xmlFree (value);
+  if (!g_utf8_validate (ret, -1, NULL))
+    {
+      /* a damaged file can carry bytes that are not UTF-8 through the parser's recovery */
+      char *valid = g_utf8_make_valid (ret, -1);
+      g_free (ret);
+      ret = valid;
+    }
   if (*ret == '\0')
     g_clear_pointer (&ret, g_free);
   return ret;

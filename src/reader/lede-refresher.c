@@ -148,11 +148,15 @@ stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   refresh->running--;
   refresh->done++;
-  if (job->error != NULL && !g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    refresh->n_failed++;
   refresh->n_new += job->n_new;
-  g_signal_emit (self, signals[SIGNAL_FEED_REFRESHED], 0, job->id, job->n_new,
-                 job->error ? job->error->message : NULL);
+  /* A cancelled fetch says nothing about the feed: no signal, nothing stored. */
+  if (!g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (job->error != NULL)
+        refresh->n_failed++;
+      g_signal_emit (self, signals[SIGNAL_FEED_REFRESHED], 0, job->id, job->n_new,
+                     job->error ? job->error->message : NULL);
+    }
   g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, refresh->done, refresh->total);
   pump (refresh_task);
 }
@@ -477,8 +481,14 @@ lede_refresher_subscribe_async (LedeRefresher *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lede_refresher_subscribe_async);
   sub = g_new0 (Subscribe, 1);
-  /* People type host names without a scheme. */
-  sub->url = strstr (trimmed, "://") ? g_strdup (trimmed) : g_strconcat ("https://", trimmed, NULL);
+  /* People type host names without a scheme; some sites still link feeds as feed://host/path
+   * or feed:https://host/path. */
+  if (g_str_has_prefix (trimmed, "feed:https://") || g_str_has_prefix (trimmed, "feed:http://"))
+    sub->url = g_strdup (trimmed + strlen ("feed:"));
+  else if (g_str_has_prefix (trimmed, "feed://"))
+    sub->url = g_strconcat ("https://", trimmed + strlen ("feed://"), NULL);
+  else
+    sub->url = strstr (trimmed, "://") ? g_strdup (trimmed) : g_strconcat ("https://", trimmed, NULL);
   sub->folder = g_strdup (folder);
   g_task_set_task_data (task, sub, (GDestroyNotify) subscribe_free);
   if (*trimmed == '\0')

@@ -735,6 +735,87 @@ lede_store_find_feed (LedeStore *self, const char *url)
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* ---- OPML ---- */
+
+/**
+ * lede_store_import_opml:
+ * @entries: (element-type LedeOpmlEntry): from lede_opml_parse()
+ *
+ * Adds the feeds of a subscription list, with their titles and folders; feeds already in the
+ * library are left as they are. All or nothing.
+ *
+ * Returns: how many feeds were added (0 with @error set on failure)
+ */
+guint
+lede_store_import_opml (LedeStore *self, GPtrArray *entries, GError **error)
+{
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint added = 0;
+
+  g_return_val_if_fail (LEDE_IS_STORE (self), 0);
+
+  if (!begin (self, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT OR IGNORE INTO feeds (url, title, site_url, folder, added) VALUES (?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return 0;
+    }
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      LedeOpmlEntry *entry = entries->pdata[i];
+
+      if (entry->url == NULL || *entry->url == '\0')
+        continue;
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, entry->url);
+      bind_text (stmt, 2, entry->title);
+      bind_text (stmt, 3, entry->site_url);
+      bind_text (stmt, 4, entry->folder);
+      sqlite3_bind_int64 (stmt, 5, now);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sql_fail (self, error);
+          rollback (self);
+          return 0;
+        }
+      added += sqlite3_changes (self->db);
+    }
+  if (!commit (self, error))
+    {
+      rollback (self);
+      return 0;
+    }
+  return added;
+}
+
+/**
+ * lede_store_export_opml:
+ *
+ * Returns: (transfer container) (element-type LedeOpmlEntry): every feed, for lede_opml_write()
+ */
+GPtrArray *
+lede_store_export_opml (LedeStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) feeds = lede_store_list_feeds (self, error);
+  GPtrArray *entries;
+
+  if (feeds == NULL)
+    return NULL;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_opml_entry_free);
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      LedeStoreFeed *feed = feeds->pdata[i];
+      g_ptr_array_add (entries, lede_opml_entry_new (feed->url, feed->title, feed->site_url, feed->folder));
+    }
+  return entries;
+}
+
 /* ---- refreshing ---- */
 
 static char *
@@ -815,10 +896,13 @@ lede_store_save_feed (LedeStore *self,
   if (feed_update == NULL)
     goto fail;
 
-  for (guint i = 0; i < feed->items->len; i++)
+  /* Feeds list their newest item first; storing from the end gives newer items higher ids, which
+   * orders undated items and keeps FTS rowids roughly by age (the search window relies on it). */
+  for (guint i = feed->items->len; i-- > 0;)
     {
       const LedeFeedItem *item = feed->items->pdata[i];
       g_autofree char *text = NULL;
+      gint64 published = item->published;
       sqlite3_stmt *write;
       int rc;
 
@@ -850,8 +934,11 @@ lede_store_save_feed (LedeStore *self,
       bind_text (write, 3, item->url);
       bind_text (write, 4, item->title);
       bind_text (write, 5, item->author);
-      /* An undated item counts as published when Lede first saw it. */
-      sqlite3_bind_int64 (write, 6, item->published ? item->published : now);
+      /* An undated item counts as published when Lede first saw it; one dated in the future (a
+       * wrong clock or time zone) too, or it would stay on top of every list. */
+      if (published == 0 || published > now + 24 * 3600)
+        published = now;
+      sqlite3_bind_int64 (write, 6, published);
       sqlite3_bind_int64 (write, 7, item->updated);
       sqlite3_bind_int64 (write, 8, now);
       bind_text (write, 9, item->summary);
@@ -1044,6 +1131,46 @@ lede_store_list_item_ids (LedeStore *self, LedeStoreScope scope, gint64 feed_id,
   if ((stmt = prepare (self, sql, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, feed_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * lede_store_list_folder_item_ids:
+ * @folder: "News" (its subfolders, "News/World", count too)
+ * @unread_only: only the unread items
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the folder's items, newest first
+ */
+GArray *
+lede_store_list_folder_item_ids (LedeStore *self, const char *folder, gboolean unread_only, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *prefix = g_strconcat (folder ? folder : "", "/", NULL);
+  int rc;
+
+  /* substr() rather than LIKE: folder names may hold % and _ */
+  stmt = prepare (self,
+                  "SELECT i.id FROM items i JOIN feeds f ON f.id = i.feed_id"
+                  " WHERE (f.folder = ?1 OR substr (f.folder, 1, length (?2)) = ?2) AND (?3 = 0 OR i.read = "
+                  "0)" ITEM_ORDER,
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, folder ? folder : "");
+  bind_text (stmt, 2, prefix);
+  sqlite3_bind_int (stmt, 3, unread_only ? 1 : 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1354,6 +1481,17 @@ make_snippet (const char *text, GPtrArray *query)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static glong
+last_word_length (const char *query)
+{
+  g_auto (GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
+  guint n = g_strv_length (words);
+
+  while (n > 0 && *words[n - 1] == '\0')
+    n--;
+  return n > 0 ? g_utf8_strlen (words[n - 1], -1) : 0;
+}
+
 /* The ids of the best matches among the newest LEDE_STORE_SEARCH_WINDOW, best first. */
 static gboolean
 rank_matches (LedeStore *self, const char *match, guint limit, GArray *ids, GError **error)
@@ -1403,8 +1541,9 @@ rank_matches (LedeStore *self, const char *match, guint limit, GArray *ids, GErr
  * Ranks by BM25 (titles weigh four times the text) the newest %LEDE_STORE_SEARCH_WINDOW articles
  * that match. A news library is searched for recent things, and ranking every one of 100,000
  * articles that contain a common word would take a second; this takes milliseconds at any size.
- * Whole words are tried first; only when they find too little is the last word taken as
- * unfinished, because an FTS5 prefix query merges the index of every word it could be.
+ * Whole words are tried first; only when they find too little is the last word, if it has three
+ * letters or more, taken as unfinished, because an FTS5 prefix query merges the index of every
+ * word it could be.
  *
  * Returns: (transfer container) (element-type LedeStoreItem): the best matches first, each with a snippet
  */
@@ -1425,7 +1564,9 @@ lede_store_search (LedeStore *self, const char *query, guint limit, GError **err
     return g_steal_pointer (&items);
   if (!rank_matches (self, whole, limit, ids, error))
     return NULL;
-  if (ids->len < limit && !rank_matches (self, unfinished, limit, ids, error))
+  /* One or two letters would expand to thousands of words (400 ms at 100,000 articles). */
+  if (ids->len < limit && last_word_length (query) >= 3
+      && !rank_matches (self, unfinished, limit, ids, error))
     return NULL;
 
   words = query_words (query);
@@ -1758,6 +1899,140 @@ fail:
 }
 
 /**
+ * lede_store_dup_item_text:
+ * @out_title: (out) (optional): the title to analyse with it
+ *
+ * The best text Lede has of an item: the article fetched from the web, else the feed's content,
+ * else its summary, as plain text.
+ *
+ * Returns: (transfer full): the text (maybe empty), or %NULL with @error set
+ */
+char *
+lede_store_dup_item_text (LedeStore *self, gint64 item_id, char **out_title, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT coalesce(a.title, i.title), coalesce(a.text, i.search_text, '') FROM items i"
+                  " LEFT JOIN articles a ON a.item_id = i.id AND a.text IS NOT NULL WHERE i.id = ?",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, LEDE_STORE_ERROR, LEDE_STORE_ERROR_NOT_FOUND,
+                     _ ("The article is not in the library"));
+      else
+        sql_fail (self, error);
+      return NULL;
+    }
+  if (out_title != NULL)
+    *out_title = column_text (stmt, 0);
+  return column_text (stmt, 1);
+}
+
+/* What lede-analysis.c names itself; a cached analysis by another version is not reused. */
+#define CURRENT_ANALYZER "lede " PACKAGE_VERSION
+
+/**
+ * lede_store_analyze_item:
+ *
+ * The analysis of an item's best text (lede_store_dup_item_text()): from the cache when this
+ * text was analysed by this version of the analyzer, else computed now, cached and indexed (actors
+ * and figures across articles). Call it from a worker thread (or use the async variant): the
+ * analysis takes tens of milliseconds, and the store stays usable by other threads meanwhile.
+ *
+ * Returns: (transfer full): the analysis, or %NULL with @error set (%LEDE_ANALYSIS_ERROR_EMPTY
+ *   when the item has no text yet)
+ */
+LedeAnalysis *
+lede_store_analyze_item (LedeStore *self, gint64 item_id, GError **error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *text = lede_store_dup_item_text (self, item_id, &title, error);
+  g_autofree char *key = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *linked = NULL;
+  g_autoptr (LedeAnalysis) analysis = NULL;
+
+  if (text == NULL)
+    return NULL;
+  key = g_strconcat (title ? title : "", "\n\n", text, NULL);
+  hash = lede_store_content_hash (key);
+  json = lede_store_lookup_analysis (self, hash, CURRENT_ANALYZER);
+  if (json != NULL)
+    analysis = lede_analysis_new_from_json (json, -1, NULL);
+  if (analysis != NULL)
+    {
+      /* cached (maybe from the same article in another feed): index it for this item if need be */
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+
+      stmt = prepare (self, "SELECT analysis_hash FROM items WHERE id = ?", NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, item_id);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            linked = column_text (stmt, 0);
+        }
+      if (g_strcmp0 (linked, hash) == 0)
+        return g_steal_pointer (&analysis);
+    }
+  else
+    {
+      analysis = lede_analysis_new_for_text (text, -1, title, LEDE_ANALYSIS_FLAGS_NONE,
+                                             LEDE_ANALYSIS_DEFAULT_MAX_SIZE, error);
+      if (analysis == NULL)
+        return NULL;
+    }
+  if (!lede_store_save_analysis (self, item_id, hash, analysis, error))
+    return NULL;
+  return g_steal_pointer (&analysis);
+}
+
+/**
+ * lede_store_list_unanalyzed:
+ * @limit: how many at most (0: all)
+ *
+ * Returns: (transfer full) (element-type gint64): items with text that were never analysed, newest
+ *   first, for analysing in the background
+ */
+GArray *
+lede_store_list_unanalyzed (LedeStore *self, guint limit, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT i.id FROM items i WHERE i.analysis_hash IS NULL AND (length (i.search_text) > 0"
+                  " OR EXISTS (SELECT 1 FROM articles a WHERE a.item_id = i.id AND length (a.text) > "
+                  "0))" ITEM_ORDER " LIMIT ?",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
  * lede_store_find_actor_items:
  * @names: (array zero-terminated=1): the actor's name and aliases
  * @exclude_item_id: the article being read (left out), or 0
@@ -2052,6 +2327,34 @@ lede_store_list_item_ids_finish (LedeStore *self, GAsyncResult *result, GError *
 }
 
 static gpointer
+do_list_folder_item_ids (LedeStore *self, Args *args, GError **error)
+{
+  return lede_store_list_folder_item_ids (self, args->query, args->read, error);
+}
+
+void
+lede_store_list_folder_item_ids_async (LedeStore *self,
+                                       const char *folder,
+                                       gboolean unread_only,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->query = g_strdup (folder);
+  args->read = unread_only;
+  run_job (self, lede_store_list_folder_item_ids_async, do_list_folder_item_ids,
+           (GDestroyNotify) g_array_unref, args, cancellable, callback, user_data);
+}
+
+GArray *
+lede_store_list_folder_item_ids_finish (LedeStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_job (self, result, lede_store_list_folder_item_ids_async, error);
+}
+
+static gpointer
 do_get_item (LedeStore *self, Args *args, GError **error)
 {
   return lede_store_get_item (self, args->id, error);
@@ -2161,6 +2464,86 @@ GPtrArray *
 lede_store_find_related_figures_finish (LedeStore *self, GAsyncResult *result, GError **error)
 {
   return finish_job (self, result, lede_store_find_related_figures_async, error);
+}
+
+static gpointer
+do_analyze_item (LedeStore *self, Args *args, GError **error)
+{
+  return lede_store_analyze_item (self, args->id, error);
+}
+
+void
+lede_store_analyze_item_async (LedeStore *self,
+                               gint64 item_id,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->id = item_id;
+  run_job (self, lede_store_analyze_item_async, do_analyze_item, g_object_unref, args, cancellable, callback,
+           user_data);
+}
+
+LedeAnalysis *
+lede_store_analyze_item_finish (LedeStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_job (self, result, lede_store_analyze_item_async, error);
+}
+
+static gpointer
+do_remove_feed (LedeStore *self, Args *args, GError **error)
+{
+  return lede_store_remove_feed (self, args->id, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/* Removing a feed of 10,000 items takes a few hundred milliseconds: not on the main thread. */
+void
+lede_store_remove_feed_async (LedeStore *self,
+                              gint64 feed_id,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->id = feed_id;
+  run_job (self, lede_store_remove_feed_async, do_remove_feed, NULL, args, cancellable, callback, user_data);
+}
+
+gboolean
+lede_store_remove_feed_finish (LedeStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_job (self, result, lede_store_remove_feed_async, error) != NULL;
+}
+
+static gpointer
+do_mark_all_read (LedeStore *self, Args *args, GError **error)
+{
+  return lede_store_mark_all_read (self, args->scope, args->id, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+lede_store_mark_all_read_async (LedeStore *self,
+                                LedeStoreScope scope,
+                                gint64 feed_id,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->scope = scope;
+  args->id = feed_id;
+  run_job (self, lede_store_mark_all_read_async, do_mark_all_read, NULL, args, cancellable, callback,
+           user_data);
+}
+
+gboolean
+lede_store_mark_all_read_finish (LedeStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_job (self, result, lede_store_mark_all_read_async, error) != NULL;
 }
 
 static gpointer

@@ -5,6 +5,7 @@
 
 #include "lede-analysis.h"
 #include "lede-feed-parser.h"
+#include "lede-opml.h"
 
 G_BEGIN_DECLS
 
@@ -167,6 +168,10 @@ GPtrArray *lede_store_list_feeds (LedeStore *self, GError **error);
 LedeStoreFeed *lede_store_get_feed (LedeStore *self, gint64 feed_id, GError **error);
 gint64 lede_store_find_feed (LedeStore *self, const char *url);
 
+/* OPML: import adds the feeds not there yet (one transaction) and returns how many it added. */
+guint lede_store_import_opml (LedeStore *self, GPtrArray *entries, GError **error);
+GPtrArray *lede_store_export_opml (LedeStore *self, GError **error);
+
 /* Refreshing: each call is one transaction. */
 gboolean lede_store_save_feed (LedeStore *self,
                                gint64 feed_id,
@@ -186,6 +191,8 @@ GPtrArray *lede_store_list_items (LedeStore *self,
                                   guint limit,
                                   GError **error);
 GArray *lede_store_list_item_ids (LedeStore *self, LedeStoreScope scope, gint64 feed_id, GError **error);
+GArray *
+lede_store_list_folder_item_ids (LedeStore *self, const char *folder, gboolean unread_only, GError **error);
 GPtrArray *lede_store_get_items (LedeStore *self, const gint64 *ids, guint n_ids, GError **error);
 LedeStoreItem *lede_store_get_item (LedeStore *self, gint64 item_id, GError **error);
 guint lede_store_count_items (LedeStore *self, LedeStoreScope scope, gint64 feed_id, GError **error);
@@ -205,6 +212,9 @@ gboolean lede_store_save_analysis (LedeStore *self,
                                    const char *content_hash,
                                    LedeAnalysis *analysis,
                                    GError **error);
+char *lede_store_dup_item_text (LedeStore *self, gint64 item_id, char **out_title, GError **error);
+LedeAnalysis *lede_store_analyze_item (LedeStore *self, gint64 item_id, GError **error);
+GArray *lede_store_list_unanalyzed (LedeStore *self, guint limit, GError **error);
 GPtrArray *lede_store_find_actor_items (LedeStore *self,
                                         const char *const *names,
                                         gint64 exclude_item_id,
@@ -235,6 +245,13 @@ void lede_store_list_item_ids_async (LedeStore *self,
                                      GAsyncReadyCallback callback,
                                      gpointer user_data);
 GArray *lede_store_list_item_ids_finish (LedeStore *self, GAsyncResult *result, GError **error);
+void lede_store_list_folder_item_ids_async (LedeStore *self,
+                                            const char *folder,
+                                            gboolean unread_only,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer user_data);
+GArray *lede_store_list_folder_item_ids_finish (LedeStore *self, GAsyncResult *result, GError **error);
 void lede_store_get_item_async (LedeStore *self,
                                 gint64 item_id,
                                 GCancellable *cancellable,
@@ -263,6 +280,25 @@ void lede_store_find_related_figures_async (LedeStore *self,
                                             GAsyncReadyCallback callback,
                                             gpointer user_data);
 GPtrArray *lede_store_find_related_figures_finish (LedeStore *self, GAsyncResult *result, GError **error);
+void lede_store_analyze_item_async (LedeStore *self,
+                                    gint64 item_id,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+LedeAnalysis *lede_store_analyze_item_finish (LedeStore *self, GAsyncResult *result, GError **error);
+void lede_store_remove_feed_async (LedeStore *self,
+                                   gint64 feed_id,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+gboolean lede_store_remove_feed_finish (LedeStore *self, GAsyncResult *result, GError **error);
+void lede_store_mark_all_read_async (LedeStore *self,
+                                     LedeStoreScope scope,
+                                     gint64 feed_id,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean lede_store_mark_all_read_finish (LedeStore *self, GAsyncResult *result, GError **error);
 void lede_store_set_flags_async (LedeStore *self,
                                  gint64 item_id,
                                  int read,

@@ -1,10 +1,11 @@
 /* bench-feeds.c: timings of fetching, parsing and storing feeds from a loopback server (run by hand).
  *
- *   bench-feeds [--items=10000] [--feeds=200] [--per-feed=50]
+ *   bench-feeds [--items=10000] [--feeds=200] [--per-feed=50] [--analyze]
  *
  * (a) one generated 10,000-item RSS feed: fetch + parse + store
  * (b) 200 feeds x 50 items: refresh all, every item stored
  * (c) the same 200 feeds again: the server answers 304 Not Modified
+ * (e) with --analyze: the analysis of the new items of (b) in worker threads, as the window runs it
  * The server runs in its own thread, as a remote server would. */
 #include "config.h"
 
@@ -12,12 +13,14 @@
 #include <libsoup/soup.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "lede-refresher.h"
 
 static int n_big_items = 10000;
 static int n_feeds = 200;
 static int n_per_feed = 50;
+static gboolean analyze = FALSE;
 
 typedef struct
 {
@@ -113,6 +116,60 @@ server_thread (gpointer data)
   return NULL;
 }
 
+typedef struct
+{
+  LedeStore *store;
+  GArray *ids;
+  guint next;
+  guint done;
+  guint failed;
+  gint64 last_tick;
+  gint64 max_gap;
+} Analyzing;
+
+static void analyze_next (Analyzing *state);
+
+static void
+analyzed_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Analyzing *state = data;
+  g_autoptr (LedeAnalysis) analysis = lede_store_analyze_item_finish (LEDE_STORE (source), result, NULL);
+
+  state->done++;
+  state->failed += analysis == NULL;
+  analyze_next (state);
+}
+
+static void
+analyze_next (Analyzing *state)
+{
+  if (state->next < state->ids->len)
+    lede_store_analyze_item_async (state->store, g_array_index (state->ids, gint64, state->next++), NULL,
+                                   analyzed_cb, state);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Analyzing *state = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (state->last_tick)
+    state->max_gap = MAX (state->max_gap, now - state->last_tick);
+  state->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* CPU time of the whole process (client, worker threads and the loopback server together). */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static double
 now_ms (void)
 {
@@ -151,6 +208,7 @@ main (int argc, char *argv[])
     { "items", 0, 0, G_OPTION_ARG_INT, &n_big_items, "Items in the big feed", "N" },
     { "feeds", 0, 0, G_OPTION_ARG_INT, &n_feeds, "Feeds in the many-feeds refresh", "N" },
     { "per-feed", 0, 0, G_OPTION_ARG_INT, &n_per_feed, "Items per feed", "N" },
+    { "analyze", 0, 0, G_OPTION_ARG_NONE, &analyze, "Then analyse the new items in the background", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) options = g_option_context_new ("- feed benchmarks");
@@ -159,7 +217,7 @@ main (int argc, char *argv[])
   g_autofree char *base = NULL;
   Server server = { 0 };
   GThread *thread;
-  double t0, t_a, t_b, t_c, t_parse, t_store;
+  double t0, c0, t_a, t_b, t_c, c_a, c_b, c_c, t_parse, t_store;
   guint n_new = 0, n_failed = 0;
   gsize big_size;
 
@@ -193,9 +251,11 @@ main (int argc, char *argv[])
 
     lede_store_add_feed (store, url, NULL, NULL, &error);
     t0 = now_ms ();
+    c0 = cpu_ms ();
     if (!lede_refresher_refresh (refresher, NULL, 0, NULL, &n_new, &n_failed, &error) || n_failed != 0)
       g_error ("refresh failed");
     t_a = now_ms () - t0;
+    c_a = cpu_ms () - c0;
     g_assert_cmpuint (lede_store_count_items (store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, (guint) n_big_items);
   }
   /* the same work in parts, without HTTP */
@@ -214,9 +274,9 @@ main (int argc, char *argv[])
       g_error ("%s", error->message);
     t_store = now_ms () - t0;
   }
-  printf ("(a) %d-item RSS feed (%.1f MB) fetched, parsed and stored: %.0f ms"
+  printf ("(a) %d-item RSS feed (%.1f MB) fetched, parsed and stored: %.0f ms (CPU %.0f ms)"
           "  [parse %.0f ms, store %.0f ms]\n",
-          n_big_items, big_size / 1048576.0, t_a, t_parse, t_store);
+          n_big_items, big_size / 1048576.0, t_a, c_a, t_parse, t_store);
 
   /* (b) many feeds, then (c) all of them again with 304s */
   {
@@ -231,21 +291,43 @@ main (int argc, char *argv[])
         lede_store_add_feed (store, url, NULL, NULL, NULL);
       }
     t0 = now_ms ();
+    c0 = cpu_ms ();
     if (!lede_refresher_refresh (refresher, NULL, 0, NULL, &n_new, &n_failed, &error) || n_failed != 0)
       g_error ("refresh failed (%u feeds)", n_failed);
     t_b = now_ms () - t0;
+    c_b = cpu_ms () - c0;
     stored = lede_store_count_items (store, LEDE_STORE_SCOPE_ALL, 0, NULL);
     g_assert_cmpuint (stored, ==, (guint) (n_feeds * n_per_feed));
-    printf ("(b) %d feeds x %d items refreshed, %u items stored: %.0f ms\n", n_feeds, n_per_feed, stored,
-            t_b);
+    printf ("(b) %d feeds x %d items refreshed, %u items stored: %.0f ms (CPU %.0f ms)\n", n_feeds,
+            n_per_feed, stored, t_b, c_b);
 
     t0 = now_ms ();
+    c0 = cpu_ms ();
     if (!lede_refresher_refresh (refresher, NULL, 0, NULL, &n_new, &n_failed, &error) || n_failed != 0)
       g_error ("refresh failed");
     t_c = now_ms () - t0;
+    c_c = cpu_ms () - c0;
     g_assert_cmpuint (n_new, ==, 0);
-    printf ("(c) second refresh of %d feeds, %d answered 304 Not Modified: %.0f ms\n", n_feeds,
-            g_atomic_int_get (&server.n_304), t_c);
+    printf ("(c) second refresh of %d feeds, %d answered 304 Not Modified: %.0f ms (CPU %.0f ms)\n", n_feeds,
+            g_atomic_int_get (&server.n_304), t_c, c_c);
+
+    /* (e) what the window does next: analyse the new items in worker threads, the main loop free */
+    if (analyze)
+      {
+        Analyzing state = { store, lede_store_list_unanalyzed (store, 0, NULL), 0, 0, 0, 0, 0 };
+        guint tick = g_timeout_add (5, tick_cb, &state);
+
+        t0 = now_ms ();
+        for (guint i = 0; i < g_get_num_processors (); i++)
+          analyze_next (&state);
+        while (state.done < state.ids->len)
+          g_main_context_iteration (NULL, TRUE);
+        g_source_remove (tick);
+        printf ("(e) %u new items analysed in the background (%u threads): %.0f ms; longest main loop stall "
+                "%.0f ms\n",
+                state.ids->len, g_get_num_processors (), now_ms () - t0, state.max_gap / 1000.0);
+        g_array_unref (state.ids);
+      }
   }
   printf ("peak RSS of this process (server and generated feeds included): %.1f MB\n",
           peak_rss_kb () / 1024.0);

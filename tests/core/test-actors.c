@@ -108,24 +108,28 @@ test_kinds (void)
   g_autoptr (Run) a = analyse (
     "Prime Minister Erik Solberg met officials of the World Health Organization in Geneva on Monday. "
     "The Palestinians rejected the plan, and the Ministry of Water Resources of Norland "
-    "said it would study it. Mirela Costa, a farmer, said prices were rising.");
+    "said it would study it. Mirela Costa, a farmer, said prices were rising. Zarvia, a port "
+    "city on the coast, was shelled. Kestrel Brew, a coffee chain, closed.");
 
   expect (a, "Erik Solberg", LEDE_ACTOR_PERSON);
   expect (a, "World Health Organization", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Geneva", LEDE_ACTOR_PLACE);
   expect (a, "Palestinians", LEDE_ACTOR_GROUP);
   expect (a, "Mirela Costa", LEDE_ACTOR_PERSON);
+  expect (a, "Zarvia", LEDE_ACTOR_PLACE);
+  expect (a, "Kestrel Brew", LEDE_ACTOR_ORGANIZATION);
   expect_none (a, "Monday");
 }
 
 static void
 test_org_words (void)
 {
-  g_autoptr (Run) a
-    = analyse ("Shares of Brightwell Pharmaceuticals rose after the Harlow Institute published a study. "
-               "The Kestrel Party won the vote, and Ostrander Inc. said its sales fell. "
-               "Ostrander expects a rebound. Marlow Foods cut jobs, and the Stevedores' Union of Norland "
-               "blamed Marlow. A study by Queen's College Aldbury agreed.");
+  g_autoptr (Run) a = analyse (
+    "Shares of Brightwell Pharmaceuticals rose after the Harlow Institute published a study. "
+    "The Kestrel Party won the vote, and Ostrander Inc. said its sales fell. "
+    "Ostrander expects a rebound. Marlow Foods cut jobs, and the Stevedores' Union of Norland "
+    "blamed Marlow. A study by Queen's College Aldbury agreed. Shipowners complained to the "
+    "Danish Shipowners Association, and Atlantic Quay Terminals said Atlantic Quay would stay open.");
   const LedeActor *o;
 
   expect (a, "Brightwell Pharmaceuticals", LEDE_ACTOR_ORGANIZATION);
@@ -134,6 +138,8 @@ test_org_words (void)
   g_assert_true (has_alias (expect (a, "Marlow Foods", LEDE_ACTOR_ORGANIZATION), "Marlow"));
   expect (a, "Stevedores' Union of Norland", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Queen's College Aldbury", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Danish Shipowners Association", LEDE_ACTOR_ORGANIZATION);
+  g_assert_true (has_alias (expect (a, "Atlantic Quay Terminals", LEDE_ACTOR_ORGANIZATION), "Atlantic Quay"));
   o = expect (a, "Ostrander Inc.", LEDE_ACTOR_ORGANIZATION);
   g_assert_true (has_alias (o, "Ostrander"));
 }
@@ -238,11 +244,15 @@ test_merge_acronym (void)
     = analyse ("The National Electoral Council (CNE) declared a winner. Critics said the CNE was biased. "
                "The United States rejected the result, and U.S. officials asked for a recount. "
                "The US embassy said it was watching. The Ruritanian Institute of Health and the U.S. "
-               "Ruritanian Institute of Health agreed.");
+               "Ruritanian Institute of Health agreed. Quillon Motors (QLN.O) recalled cars over its "
+               "Drivewise system.");
   const LedeActor *cne = expect (a, "National Electoral Council", LEDE_ACTOR_ORGANIZATION);
   const LedeActor *us = expect (a, "United States", LEDE_ACTOR_PLACE);
 
   g_assert_true (has_alias (cne, "CNE"));
+  g_assert_true (has_alias (expect (a, "Quillon Motors", LEDE_ACTOR_ORGANIZATION), "QLN.O"));
+  expect_none (a, "O");
+  expect_none (a, "Drivewise");
   g_assert_cmpuint (cne->mentions->len, ==, 3);
   g_assert_true (has_alias (expect (a, "Ruritanian Institute of Health", LEDE_ACTOR_ORGANIZATION),
                             "U.S. Ruritanian Institute of Health"));
@@ -432,6 +442,21 @@ test_bad_input (void)
     }
 }
 
+static void
+test_company_descriptors (void)
+{
+  Run *a
+    = analyse ("Dutch chip designer Noordlicht said it would grow. Fashion designer Ana Lima disagreed.");
+  const LedeActor *actor;
+
+  /* "chip designer" describes a company; "designer" alone is a person's title. */
+  actor = expect (a, "Noordlicht", LEDE_ACTOR_ORGANIZATION);
+  g_assert_null (actor->role);
+  actor = expect (a, "Ana Lima", LEDE_ACTOR_PERSON);
+  g_assert_cmpstr (actor->role, ==, "Fashion designer");
+  run_free (a);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -452,6 +477,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/actors/offsets", test_offsets);
   g_test_add_func ("/lede/core/actors/token-actor", test_token_actor);
   g_test_add_func ("/lede/core/actors/bad-input", test_bad_input);
+  g_test_add_func ("/lede/core/actors/company-descriptors", test_company_descriptors);
 
   return g_test_run ();
 }

@@ -400,6 +400,98 @@ test_estimates_and_rejections (void)
 }
 
 static void
+test_structures (void)
+{
+  const char *actors[] = { "João Cardoso|person", "Lumen Bank|organization", "Ostia|place",
+                           "Kira Holt|person",    "Varo Group|organization", NULL };
+  g_autoptr (LedeDoc) doc
+    = doc_new ("Ostia's finance minister, João Cardoso, urged banks to lend more. "
+               "Meanwhile, the opposition — which has gained ground in every poll this year — has promised "
+               "to cut taxes. "
+               "According to people familiar with the matter, Lumen Bank will sell its insurance arm. "
+               "Lumen Bank reported a loss. Varo Group was fined. The company said it would appeal. "
+               "Officials said little.\n\n"
+               "“We will not give up,” Kira Holt said.\n\n"
+               "“Not now, not ever.”",
+               actors);
+  int opposition, people;
+
+  run (doc);
+  g_assert_cmpint (get_claim (doc, "lend more")->claimant, ==, 0);
+  opposition = actor_index (doc, "opposition");
+  g_assert_cmpint (opposition, >=, 0);
+  g_assert_cmpint (get_claim (doc, "cut taxes")->claimant, ==, opposition);
+  people = actor_index (doc, "people familiar with the matter");
+  g_assert_cmpint (people, >=, 0);
+  g_assert_cmpint (get_claim (doc, "insurance arm")->claimant, ==, people);
+  /* "The company": the organization the article names most. */
+  g_assert_cmpint (get_claim (doc, "would appeal")->claimant, ==, 1);
+  g_assert_null (find_claim (doc, "little"));
+  /* A quoted paragraph after a quoted speaker is the speaker's. */
+  g_assert_cmpint (get_claim (doc, "Not now")->claimant, ==, 3);
+  assert_offsets (doc);
+}
+
+static void
+test_wire_style (void)
+{
+  const char *actors[] = { "Health Ministry|organization", "Goldman Sachs|organization", NULL };
+  g_autoptr (LedeDoc) doc = doc_new ("LONDON (Reuters) - Oil prices rose 2% on Tuesday, traders said.\n\n"
+                                     "A spokesman for the Health Ministry said the clinic would reopen. "
+                                     "A source at the port, who asked not to be named because he was not "
+                                     "allowed to speak to reporters, said repairs could take a week. "
+                                     "Goldman Sachs raised its forecast, saying demand was strong. "
+                                     "The plan, the minister said on Tuesday, would cost $5 billion.",
+                                     actors);
+  g_autofree char *oil = NULL, *plan = NULL;
+  int source;
+
+  run (doc);
+  /* The dateline is not part of what the traders said. */
+  oil = claim_text (doc, get_claim (doc, "Oil prices"));
+  g_assert_cmpstr (oil, ==, "Oil prices rose 2% on Tuesday");
+  /* A spokesman speaks for the ministry; a source is a source of its own. */
+  g_assert_cmpint (get_claim (doc, "clinic")->claimant, ==, 0);
+  source = actor_index (doc, "source at the port");
+  g_assert_cmpint (source, >=, 0);
+  g_assert_cmpint (get_claim (doc, "repairs")->claimant, ==, source);
+  g_assert_cmpint (get_claim (doc, "demand was strong")->claimant, ==, 1);
+  /* The statement goes on after the attribution. */
+  plan = claim_text (doc, get_claim (doc, "The plan"));
+  g_assert_true (g_str_has_suffix (plan, "would cost $5 billion"));
+}
+
+static void
+test_company_that_spoke (void)
+{
+  const char *actors[] = { "European Commission|organization",
+                           "Veltrix|organization",
+                           "Ines Roth|person",
+                           "San Jose|place",
+                           "California|place",
+                           NULL };
+  g_autoptr (LedeDoc) doc
+    = doc_new ("The European Commission opened an inquiry. The European Commission said it "
+               "was worried. Ines Roth said prices would rise. "
+               "Veltrix, based in San Jose, California, said it would cooperate but "
+               "disputed that estimate. The company said its share was below 25%. "
+               "Ines Roth called the offer “too little, too late.”",
+               actors);
+  const LedeClaim *disputed;
+
+  run (doc);
+  g_assert_cmpint (get_claim (doc, "would cooperate")->claimant, ==, 1);
+  disputed = get_claim (doc, "that estimate");
+  g_assert_cmpint (disputed->claimant, ==, 1);
+  g_assert_cmpint (disputed->stance, ==, LEDE_STANCE_DENIAL);
+  /* "The company" is the one that just spoke, not the organization named most. */
+  g_assert_cmpint (get_claim (doc, "below 25%")->claimant, ==, 1);
+  /* A verdict in quotation marks. */
+  g_assert_cmpint (get_claim (doc, "too little")->claimant, ==, 2);
+  g_assert_cmpint (get_claim (doc, "too little")->stance, ==, LEDE_STANCE_STATEMENT);
+}
+
+static void
 test_figure_sources (void)
 {
   const char *actors[] = { "Red Crescent|organization", "Ana Reyes|person", NULL };
@@ -489,6 +581,9 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/claims/not-claims", test_not_claims);
   g_test_add_func ("/lede/core/claims/other-senses", test_other_senses);
   g_test_add_func ("/lede/core/claims/estimates-and-rejections", test_estimates_and_rejections);
+  g_test_add_func ("/lede/core/claims/structures", test_structures);
+  g_test_add_func ("/lede/core/claims/wire-style", test_wire_style);
+  g_test_add_func ("/lede/core/claims/company-that-spoke", test_company_that_spoke);
   g_test_add_func ("/lede/core/claims/figure-sources", test_figure_sources);
   g_test_add_func ("/lede/core/claims/names-without-actors", test_names_without_actors);
   g_test_add_func ("/lede/core/claims/pipeline", test_pipeline);

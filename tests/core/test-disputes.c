@@ -284,6 +284,33 @@ test_reply (void)
 }
 
 static void
+test_estimates (void)
+{
+  const char *actors[] = { "Dale Hutch|person", "Budget Office|organization", "Tom Rey|person", NULL };
+  g_autoptr (LedeDoc) doc = doc_new ("Dale Hutch said the cap would save taxpayers nearly $6 billion. "
+                                     "The Budget Office put the savings at $3.8 billion. "
+                                     "Hutch dismissed that estimate as a rounding error.\n\n"
+                                     "Environmental groups said the bill cut conservation programs. "
+                                     "Tom Rey denied that, saying funding would rise.",
+                                     actors);
+  const LedeClaim *save, *office, *groups, *rise;
+
+  run (doc);
+  save = get_claim (doc, "nearly $6 billion");
+  office = get_claim (doc, "$3.8 billion");
+  g_assert_cmpint (save->dispute_reason, ==, LEDE_DISPUTE_CONFLICTING_FIGURES);
+  g_assert_true (disputed_by (save, 1));
+  g_assert_true (office->disputed);
+  g_assert_true (disputed_by (office, 0));
+  /* "denied that" answers the statement before it. */
+  groups = get_claim (doc, "conservation programs");
+  rise = get_claim (doc, "funding would rise");
+  g_assert_true (groups->disputed);
+  g_assert_true (disputed_by (groups, 2));
+  g_assert_true (rise->disputed);
+}
+
+static void
 test_reasons_named (void)
 {
   const char *actors[] = { "Dock Union|organization", "Atlas Port|organization", NULL };
@@ -315,6 +342,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/disputes/not-disputed", test_not_disputed);
   g_test_add_func ("/lede/core/disputes/sides", test_sides);
   g_test_add_func ("/lede/core/disputes/reply", test_reply);
+  g_test_add_func ("/lede/core/disputes/estimates", test_estimates);
   g_test_add_func ("/lede/core/disputes/reasons-named", test_reasons_named);
   return g_test_run ();
 }

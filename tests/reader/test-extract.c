@@ -186,6 +186,16 @@ test_charsets (void)
     g_assert_cmpstr (lede_article_get_block (d, 0)->text, ==, "café \xef\xbf\xbd crème");
   }
 
+  /* Numeric references into 0x80–0x9F mean windows-1252, as in browsers. */
+  {
+    g_autofree char *src
+      = g_strdup_printf ("<html><body><p>It&#146;s &#147;fine&#148; &#150; 5&#128;</p>%s</body></html>",
+                         story);
+    g_autoptr (LedeArticle) e = lede_extract_article (src, strlen (src), NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (lede_article_get_block (e, 0)->text, ==, "It’s “fine” – 5€");
+  }
+
   /* UTF-16 with a byte-order mark. */
   {
     g_autofree char *src = g_strdup_printf ("\xEF\xBB\xBF<html><body><p>café</p>%s</body></html>", story);
@@ -259,7 +269,8 @@ static void
 test_paragraphs_from_breaks (void)
 {
   const char *page = "<html><head><title>Snow closes the mountain pass for the second time this week | "
-                     "Valley News</title></head><body><div class=\"entry\">"
+                     "Valley News</title><meta property=\"og:locale\" content=\"en_US\"></head><body>"
+                     "<time datetime=\"2026-01-08T07:00:00-05:00\">Jan. 8</time><div class=\"entry\">"
                      "Snow closed the mountain pass again on Thursday, the road agency said, the second "
                      "closure this week.<br><br>Crews expect to clear the road by Saturday morning, "
                      "weather permitting, according to the agency's latest statement.<br><br>"
@@ -275,6 +286,9 @@ test_paragraphs_from_breaks (void)
   g_assert_cmpuint (lede_article_get_n_blocks (a), ==, 3);
   g_assert_true (g_str_has_prefix (lede_article_get_block (a, 1)->text, "Crews expect"));
   g_assert_cmpint (lede_article_get_block (a, 2)->kind, ==, LEDE_BLOCK_PARAGRAPH);
+  /* Without metadata, the date comes from <time> and the language from og:locale. */
+  g_assert_cmpstr (lede_article_get_date (a), ==, "2026-01-08T07:00:00-05:00");
+  g_assert_cmpstr (lede_article_get_language (a), ==, "en-US");
   /* Without og:image, the lead image is none here. */
   g_assert_null (lede_article_get_lead_image (a));
 }

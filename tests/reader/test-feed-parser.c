@@ -96,6 +96,19 @@ test_html_entities (void)
 }
 
 static void
+test_encoding (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = parse_fixture ("latin1.xml", NULL, &error);
+
+  /* declared ISO-8859-1: everything comes out as UTF-8 */
+  g_assert_no_error (error);
+  g_assert_cmpstr (feed->title, ==, "Café du Port");
+  g_assert_cmpstr (item (feed, 0)->title, ==, "Résumé de la séance");
+  g_assert_cmpstr (item (feed, 0)->summary, ==, "Le conseil a voté.");
+}
+
+static void
 test_recoverable (void)
 {
   g_autoptr (GError) error = NULL;
@@ -105,6 +118,19 @@ test_recoverable (void)
   g_assert_no_error (error);
   g_assert_cmpuint (feed->items->len, ==, 1);
   g_assert_cmpstr (item (feed, 0)->url, ==, "http://fish.example/1");
+}
+
+static void
+test_trailing_garbage (void)
+{
+  const char *doc = "<rss version=\"2.0\"><channel><title>T</title><item><title>One</title>"
+                    "<link>http://t.example/1</link></item></channel></rss>\n<!-- cache 0.2s --> junk";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = lede_feed_parse (doc, strlen (doc), NULL, &error);
+
+  /* what some servers append after the feed does not lose it */
+  g_assert_no_error (error);
+  g_assert_cmpuint (feed->items->len, ==, 1);
 }
 
 static void
@@ -258,6 +284,55 @@ test_every_prefix (void)
     }
 }
 
+/* Damaged copies of every fixture (bytes changed, cut, doubled): never a crash, always a feed or an
+ * error. A fixed seed keeps a failure reproducible. */
+static void
+test_damaged (void)
+{
+  static const char *names[]
+    = { "rss2.xml", "rss2-html-entities.xml", "rdf.xml", "atom.xml", "feed.json", "latin1.xml", "page.html" };
+  static const char noise[] = "<>&;\"'{}[]:,/\\\0\xff\xc3]]>-->";
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4242);
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autofree char *path
+        = g_test_build_filename (G_TEST_DIST, "reader", "fixtures", "feeds", names[f], NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+      for (guint round = 0; round < 150; round++)
+        {
+          g_autofree char *copy = g_memdup2 (data, length);
+          g_autoptr (GError) error = NULL;
+          g_autoptr (LedeFeed) feed = NULL;
+          g_autoptr (GPtrArray) found = NULL;
+          gsize n = length;
+
+          for (guint k = 0; k < 1 + round % 8; k++)
+            copy[g_rand_int_range (rand, 0, length)] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+          if (round % 3 == 0)
+            n = g_rand_int_range (rand, 0, length);
+          feed = lede_feed_parse (copy, n, "http://damaged.example/feed", &error);
+          g_assert_true ((feed == NULL) != (error == NULL));
+          for (guint i = 0; feed != NULL && i < feed->items->len; i++)
+            {
+              LedeFeedItem *it = feed->items->pdata[i];
+              g_assert_nonnull (it->guid);
+              if (it->title != NULL && !g_utf8_validate (it->title, -1, NULL))
+                g_error ("%s round %u: invalid title", names[f], round);
+              if (it->content != NULL && !g_utf8_validate (it->content, -1, NULL))
+                g_error ("%s round %u: invalid content", names[f], round);
+              if (it->summary != NULL && !g_utf8_validate (it->summary, -1, NULL))
+                g_error ("%s round %u: invalid summary", names[f], round);
+            }
+          found = lede_discover_feeds (copy, n, "http://damaged.example/");
+          g_assert_nonnull (found);
+        }
+    }
+}
+
 static void
 test_dates (void)
 {
@@ -349,12 +424,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/reader/feed/rss2", test_rss2);
   g_test_add_func ("/lede/reader/feed/stable-guid", test_stable_guid);
   g_test_add_func ("/lede/reader/feed/html-entities", test_html_entities);
+  g_test_add_func ("/lede/reader/feed/encoding", test_encoding);
   g_test_add_func ("/lede/reader/feed/recoverable", test_recoverable);
+  g_test_add_func ("/lede/reader/feed/trailing-garbage", test_trailing_garbage);
   g_test_add_func ("/lede/reader/feed/rdf", test_rdf);
   g_test_add_func ("/lede/reader/feed/atom", test_atom);
   g_test_add_func ("/lede/reader/feed/json-feed", test_json_feed);
   g_test_add_func ("/lede/reader/feed/broken", test_broken);
   g_test_add_func ("/lede/reader/feed/every-prefix", test_every_prefix);
+  g_test_add_func ("/lede/reader/feed/damaged", test_damaged);
   g_test_add_func ("/lede/reader/feed/dates", test_dates);
   g_test_add_func ("/lede/reader/feed/html-to-text", test_html_to_text);
   g_test_add_func ("/lede/reader/feed/discover", test_discover);

@@ -157,7 +157,7 @@ delay_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTab
   fx->running++;
   fx->max_running = MAX (fx->max_running, fx->running);
   soup_server_message_pause (msg);
-  g_timeout_add (150, delay_done, g_object_ref (msg));
+  g_timeout_add (300, delay_done, g_object_ref (msg));
 }
 
 static void
@@ -354,6 +354,68 @@ test_too_large (Fixture *fx, gconstpointer data)
   }
 }
 
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 *ticks = data; /* [0] last tick, [1] largest gap */
+  gint64 now = g_get_monotonic_time ();
+  if (ticks[0] != 0)
+    ticks[1] = MAX (ticks[1], now - ticks[0]);
+  ticks[0] = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+huge_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
+{
+  static char *body = NULL;
+  gsize size = 32 * 1024 * 1024;
+
+  /* Built once: the test measures the client, not the server. */
+  if (body == NULL)
+    body = g_malloc0 (size);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  if (g_str_equal (path, "/huge-chunked"))
+    {
+      SoupMessageBody *b = soup_server_message_get_response_body (msg);
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                         SOUP_ENCODING_CHUNKED);
+      for (gsize off = 0; off < size; off += 1024 * 1024)
+        soup_message_body_append (b, SOUP_MEMORY_STATIC, body + off, 1024 * 1024);
+      soup_message_body_complete (b);
+    }
+  else
+    soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, body, size);
+}
+
+static void
+test_too_large_never_blocks (Fixture *fx, gconstpointer data)
+{
+  /* Refusing a 32 MB body must not read it: the main loop keeps running. */
+  g_autoptr (LedeHttp) http = lede_http_new ();
+  const char *paths[] = { "/huge", "/huge-chunked" };
+  gint64 ticks[2] = { 0, 0 };
+  guint tick;
+
+  soup_server_add_handler (fx->server, "/huge", huge_cb, fx, NULL);
+  soup_server_add_handler (fx->server, "/huge-chunked", huge_cb, fx, NULL);
+  lede_http_set_max_size (http, 64 * 1024);
+  tick = g_timeout_add (5, tick_cb, ticks);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *u = url (fx, paths[i % 2]);
+      g_autoptr (LedeHttpResponse) resp = lede_http_fetch (http, u, NULL, NULL, NULL, NULL, &error);
+      g_assert_error (error, LEDE_HTTP_ERROR, LEDE_HTTP_ERROR_TOO_LARGE);
+    }
+  /* Let the dropped responses be closed. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_source_remove (tick);
+  g_test_message ("largest main loop gap: %" G_GINT64_FORMAT " µs", ticks[1]);
+  g_assert_cmpint (ticks[1], <, 200 * 1000);
+}
+
 static void
 test_connect_timeout (Fixture *fx, gconstpointer data)
 {
@@ -545,7 +607,9 @@ test_concurrency (Fixture *fx, gconstpointer data)
   while (state.n_done < 10)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (state.n_ok, ==, 10);
-  g_assert_cmpuint (fx->max_running, ==, 3);
+  /* Never more than the bound, and more than one at a time. */
+  g_assert_cmpuint (fx->max_running, <=, 3);
+  g_assert_cmpuint (fx->max_running, >=, 2);
 }
 
 int
@@ -561,6 +625,8 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/lede/reader/http/redirects", Fixture, NULL, fixture_setup, test_redirects, fixture_teardown);
   g_test_add ("/lede/reader/http/too-large", Fixture, NULL, fixture_setup, test_too_large, fixture_teardown);
+  g_test_add ("/lede/reader/http/too-large-never-blocks", Fixture, NULL, fixture_setup,
+              test_too_large_never_blocks, fixture_teardown);
   g_test_add ("/lede/reader/http/connect-timeout", Fixture, NULL, fixture_setup, test_connect_timeout,
               fixture_teardown);
   g_test_add ("/lede/reader/http/total-timeout", Fixture, NULL, fixture_setup, test_total_timeout,

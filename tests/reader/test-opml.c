@@ -115,6 +115,38 @@ test_deep_nesting (void)
   assert_entry (entries, 0, "http://shallow.example/", NULL, NULL);
 }
 
+static void
+test_damaged (void)
+{
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "reader", "fixtures", "feeds", "subscriptions.opml", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (77);
+  static const char noise[] = "<>&;\"'/\xff\xc3";
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree char *copy = g_memdup2 (data, length);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) entries = NULL;
+      gsize n = round % 3 == 0 ? (gsize) g_rand_int_range (rand, 1, length) : length;
+
+      for (guint k = 0; k < 1 + round % 6; k++)
+        copy[g_rand_int_range (rand, 0, length)] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+      entries = lede_opml_parse (copy, n, &error);
+      g_assert_true ((entries == NULL) != (error == NULL));
+      for (guint i = 0; entries != NULL && i < entries->len; i++)
+        {
+          LedeOpmlEntry *e = entries->pdata[i];
+          g_assert_true (g_utf8_validate (e->url, -1, NULL));
+          g_assert_true (e->title == NULL || g_utf8_validate (e->title, -1, NULL));
+          g_assert_true (e->folder == NULL || g_utf8_validate (e->folder, -1, NULL));
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -123,5 +155,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/reader/opml/round-trip", test_round_trip);
   g_test_add_func ("/lede/reader/opml/bad", test_bad);
   g_test_add_func ("/lede/reader/opml/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/lede/reader/opml/damaged", test_damaged);
   return g_test_run ();
 }

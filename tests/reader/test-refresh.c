@@ -493,10 +493,24 @@ test_concurrency (Fixture *fx, gconstpointer data)
       g_autofree char *path = g_strdup_printf ("/delay/%u", i);
       add (fx, path);
     }
+  /* only the feeds asked for */
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    const gint64 some[] = { 2, 5 };
+
+    lede_refresher_refresh_async (fx->refresher, some, G_N_ELEMENTS (some), NULL, done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (lede_refresher_refresh_finish (fx->refresher, result, &n_new, &n_failed, &error));
+    g_assert_cmpuint (n_new, ==, 4);
+    g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_FEED, 2, NULL), ==, 2);
+    g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_FEED, 3, NULL), ==, 0);
+  }
+  fx->max_running = 0;
   lede_refresher_set_max_concurrent (fx->refresher, 3);
   g_assert_true (refresh (fx, NULL, &n_new, &n_failed, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_new, ==, 24);
+  g_assert_cmpuint (n_new, ==, 20);
   g_assert_cmpuint (fx->max_running, ==, 3);
 }
 
@@ -529,6 +543,8 @@ test_cancel (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (stored, >=, 4);
   g_assert_cmpuint (stored, <, 24);
   g_assert_cmpuint (n_failed, ==, 0);
+  /* feeds whose fetch was cancelled carry no error */
+  g_assert_cmpuint (g_hash_table_size (fx->errors), ==, 0);
   g_assert_true (lede_store_check_integrity (fx->store, NULL));
 }
 
@@ -664,6 +680,17 @@ test_subscribe (Fixture *fx, gconstpointer data)
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, 6);
+
+  /* the feed: scheme some pages still use */
+  {
+    g_autofree char *feed_url = g_strconcat ("feed:", fx->base, "/f/feed.json", NULL);
+    g_autoptr (LedeStoreFeed) json = NULL;
+
+    id = subscribe (fx, feed_url, &error);
+    g_assert_no_error (error);
+    json = lede_store_get_feed (fx->store, id, NULL);
+    g_assert_cmpstr (json->url, ==, feed_url + strlen ("feed:"));
+  }
 }
 
 int

@@ -257,6 +257,37 @@ test_paging (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_undated (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+  g_autoptr (GPtrArray) items = NULL;
+  gint64 id = lede_store_add_feed (fx->store, "https://undated.example/", NULL, NULL, &error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+  for (guint i = 0; i < 3; i++)
+    {
+      LedeFeedItem *it = g_new0 (LedeFeedItem, 1);
+      it->guid = g_strdup_printf ("u%u", i);
+      it->title = g_strdup_printf ("Undated %u", i);
+      /* the middle one claims to come from next year */
+      it->published = i == 1 ? now + 365 * 24 * 3600 : 0;
+      g_ptr_array_add (feed->items, it);
+    }
+  g_assert_true (lede_store_save_feed (fx->store, id, feed, NULL, NULL, NULL, &error));
+  items = lede_store_list_items (fx->store, LEDE_STORE_SCOPE_FEED, id, 0, 0, &error);
+  /* the feed's order is kept, and no date lies in the future */
+  g_assert_cmpuint (items->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Undated %u", i);
+      g_assert_cmpstr (((LedeStoreItem *) items->pdata[i])->title, ==, title);
+      g_assert_cmpint (((LedeStoreItem *) items->pdata[i])->published, <=, now + 60);
+    }
+}
+
+static void
 test_transaction (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -297,6 +328,13 @@ test_search (Fixture *fx, gconstpointer data)
 
   /* words anywhere, the last one unfinished, markup never searched */
   results = search (fx, "council fer");
+  g_assert_cmpuint (results->len, ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  /* one or two letters are whole words only */
+  results = search (fx, "fe");
+  g_assert_cmpuint (results->len, ==, 0);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = search (fx, "fer");
   g_assert_cmpuint (results->len, ==, 1);
   g_clear_pointer (&results, g_ptr_array_unref);
   results = search (fx, "km/h");
@@ -453,6 +491,197 @@ test_analyses (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_analyze_items (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+  g_autoptr (GArray) todo = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (LedeAnalysis) first = NULL;
+  g_autoptr (LedeAnalysis) again = NULL;
+  g_autoptr (LedeAnalysis) second = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  const char *names[] = { "Elena Ruiz", NULL };
+  static const char *bodies[] = {
+    "<p>Mayor Elena Ruiz said on Monday that the city would hire 40 new teachers.</p>",
+    "<p>The teachers union said 60 teachers were needed. Mayor Elena Ruiz disagreed.</p>",
+    "",
+  };
+  gint64 id = lede_store_add_feed (fx->store, "https://city.example/rss", NULL, NULL, &error);
+  gint64 a, b;
+
+  feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      LedeFeedItem *it = g_new0 (LedeFeedItem, 1);
+      it->guid = g_strdup_printf ("city-%u", i);
+      it->title = g_strdup_printf ("City story %u", i);
+      it->summary = g_strdup (bodies[i]);
+      it->published = 1700000000 + i;
+      g_ptr_array_add (feed->items, it);
+    }
+  g_assert_true (lede_store_save_feed (fx->store, id, feed, NULL, NULL, NULL, &error));
+  todo = lede_store_list_unanalyzed (fx->store, 0, &error);
+  g_assert_no_error (error);
+  /* the empty one is never offered: there is nothing to analyse */
+  g_assert_cmpuint (todo->len, ==, 2);
+  b = g_array_index (todo, gint64, 0);
+  a = g_array_index (todo, gint64, 1);
+
+  text = lede_store_dup_item_text (fx->store, a, &title, &error);
+  g_assert_cmpstr (title, ==, "City story 0");
+  g_assert_cmpstr (text, ==, "Mayor Elena Ruiz said on Monday that the city would hire 40 new teachers.");
+
+  first = lede_store_analyze_item (fx->store, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_analysis_find_actor (first, "Elena Ruiz"), >=, 0);
+  /* the second time it comes from the cache, the same analysis */
+  again = lede_store_analyze_item (fx->store, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lede_analysis_get_n_actors (again), ==, lede_analysis_get_n_actors (first));
+  second = lede_store_analyze_item (fx->store, b, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&todo, g_array_unref);
+  todo = lede_store_list_unanalyzed (fx->store, 0, &error);
+  g_assert_cmpuint (todo->len, ==, 0);
+
+  /* "In your library": the other article naming her */
+  found = lede_store_find_actor_items (fx->store, names, a, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((LedeStoreItem *) found->pdata[0])->id, ==, b);
+
+  g_assert_null (lede_store_analyze_item (fx->store, 999999, &error));
+  g_assert_error (error, LEDE_STORE_ERROR, LEDE_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_opml (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_opml_entry_free);
+  g_autoptr (GPtrArray) out = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;
+
+  lede_store_add_feed (fx->store, "https://b.example/rss", "Already here", NULL, &error);
+  g_ptr_array_add (entries,
+                   lede_opml_entry_new ("https://a.example/rss", "A", "https://a.example/", "News/World"));
+  g_ptr_array_add (entries, lede_opml_entry_new ("https://b.example/rss", "B", NULL, "News"));
+  g_ptr_array_add (entries, lede_opml_entry_new ("https://c.example/rss", NULL, NULL, NULL));
+  g_assert_cmpuint (lede_store_import_opml (fx->store, entries, &error), ==, 2);
+  g_assert_no_error (error);
+  /* importing again adds nothing */
+  g_assert_cmpuint (lede_store_import_opml (fx->store, entries, &error), ==, 0);
+  g_assert_no_error (error);
+  feeds = lede_store_list_feeds (fx->store, &error);
+  g_assert_cmpuint (feeds->len, ==, 3);
+
+  out = lede_store_export_opml (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (out->len, ==, 3);
+  g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->url, ==, "https://a.example/rss");
+  g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->folder, ==, "News/World");
+  g_assert_cmpstr (((LedeOpmlEntry *) out->pdata[0])->site_url, ==, "https://a.example/");
+
+  /* a folder's items include its subfolders' */
+  {
+    g_autoptr (LedeFeed) parsed = parse_fixture ("rss2.xml", NULL);
+    g_autoptr (GArray) news = NULL;
+    g_autoptr (GArray) world = NULL;
+    g_autoptr (GArray) none = NULL;
+    g_autoptr (GPtrArray) items = NULL;
+
+    g_assert_true (lede_store_save_feed (fx->store, lede_store_find_feed (fx->store, "https://a.example/rss"),
+                                         parsed, NULL, NULL, NULL, &error));
+    news = lede_store_list_folder_item_ids (fx->store, "News", FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (news->len, ==, 3);
+    world = lede_store_list_folder_item_ids (fx->store, "News/World", TRUE, &error);
+    g_assert_cmpuint (world->len, ==, 3);
+    none = lede_store_list_folder_item_ids (fx->store, "New", FALSE, &error);
+    g_assert_cmpuint (none->len, ==, 0);
+    items = lede_store_get_items (fx->store, (const gint64 *) world->data, world->len, &error);
+    g_assert_true (lede_store_set_read (fx->store, ((LedeStoreItem *) items->pdata[0])->id, TRUE, &error));
+    g_clear_pointer (&world, g_array_unref);
+    world = lede_store_list_folder_item_ids (fx->store, "News/World", TRUE, &error);
+    g_assert_cmpuint (world->len, ==, 2);
+  }
+}
+
+typedef struct
+{
+  LedeStore *store;
+  gint stop;
+  gint errors;
+  gint reads;
+} Stress;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Stress *st = data;
+
+  while (!g_atomic_int_get (&st->stop))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) items
+        = lede_store_list_items (st->store, LEDE_STORE_SCOPE_UNREAD, 0, 0, 20, &error);
+      g_autoptr (GPtrArray) hits = items ? lede_store_search (st->store, "story", 10, &error) : NULL;
+      g_autoptr (GPtrArray) feeds = hits ? lede_store_list_feeds (st->store, &error) : NULL;
+
+      if (feeds == NULL)
+        g_atomic_int_inc (&st->errors);
+      else if (items->len > 0
+               && !lede_store_set_read (st->store, ((LedeStoreItem *) items->pdata[0])->id, TRUE, NULL))
+        g_atomic_int_inc (&st->errors);
+      g_atomic_int_inc (&st->reads);
+    }
+  return NULL;
+}
+
+/* Threads reading, searching and marking while feeds are written: the lock keeps every operation
+ * whole, nothing fails with SQLITE_BUSY or worse, and every item arrives. */
+static void
+test_threads (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  Stress st = { fx->store, 0, 0, 0 };
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("reader", reader_thread, &st);
+  for (guint f = 0; f < 20; f++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://stress%u.example/", f);
+      g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+      gint64 id = lede_store_add_feed (fx->store, url, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+      for (guint i = 0; i < 100; i++)
+        {
+          LedeFeedItem *it = g_new0 (LedeFeedItem, 1);
+          it->guid = g_strdup_printf ("%u", i);
+          it->title = g_strdup_printf ("Story %u of feed %u", i, f);
+          it->content = g_strdup ("<p>A story about the harbour.</p>");
+          it->published = 1700000000 + f * 1000 + i;
+          g_ptr_array_add (feed->items, it);
+        }
+      g_assert_true (lede_store_save_feed (fx->store, id, feed, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_atomic_int_set (&st.stop, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_test_message ("%d reads beside the writes", st.reads);
+  g_assert_cmpint (st.errors, ==, 0);
+  g_assert_cmpint (st.reads, >, 0);
+  g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, 2000);
+  g_assert_true (lede_store_check_integrity (fx->store, &error));
+}
+
+static void
 async_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GAsyncResult **out = user_data;
@@ -501,11 +730,30 @@ test_async (Fixture *fx, gconstpointer data)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
+  g_clear_object (&r2);
+  lede_store_list_folder_item_ids_async (fx->store, "News", TRUE, NULL, async_cb, &r2);
+  {
+    g_autoptr (GArray) ids = lede_store_list_folder_item_ids_finish (fx->store, wait_for (&r2), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 3);
+  }
+  g_clear_object (&r2);
+  lede_store_mark_all_read_async (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL, async_cb, &r2);
+  g_assert_true (lede_store_mark_all_read_finish (fx->store, wait_for (&r2), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_UNREAD, 0, NULL), ==, 0);
+
   g_clear_object (&r1);
   lede_store_set_flags_async (fx->store, ((LedeStoreItem *) items->pdata[0])->id, 1, 1, NULL, async_cb, &r1);
   g_assert_true (lede_store_set_flags_finish (fx->store, wait_for (&r1), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_STARRED, 0, NULL), ==, 1);
+
+  g_clear_object (&r3);
+  lede_store_remove_feed_async (fx->store, id, NULL, async_cb, &r3);
+  g_assert_true (lede_store_remove_feed_finish (fx->store, wait_for (&r3), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lede_store_count_items (fx->store, LEDE_STORE_SCOPE_ALL, 0, NULL), ==, 0);
   g_clear_object (&r1);
   g_clear_object (&r2);
   g_clear_object (&r3);
@@ -529,9 +777,13 @@ main (int argc, char *argv[])
   ADD ("/lede/reader/store/feeds", test_feeds);
   ADD ("/lede/reader/store/refresh-writes", test_refresh_writes);
   ADD ("/lede/reader/store/paging", test_paging);
+  ADD ("/lede/reader/store/undated", test_undated);
   ADD ("/lede/reader/store/transaction", test_transaction);
   ADD ("/lede/reader/store/search", test_search);
   ADD ("/lede/reader/store/analyses", test_analyses);
+  ADD ("/lede/reader/store/analyze-items", test_analyze_items);
+  ADD ("/lede/reader/store/opml", test_opml);
+  ADD ("/lede/reader/store/threads", test_threads);
   ADD ("/lede/reader/store/async", test_async);
 #undef ADD
   return g_test_run ();

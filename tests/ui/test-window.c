@@ -635,6 +635,35 @@ test_drop_file (void)
   save_screenshot ("dropped");
 }
 
+/* `lede A B` shows A and lists B in the library. */
+static void
+test_open_several (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "ui-inputs", NULL);
+  g_autofree char *a = g_build_filename (dir, "first.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "second.txt", NULL);
+  GFile *files[2];
+  g_auto (GStrv) recent = NULL;
+  g_autofree char *b_uri = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (g_file_set_contents (a, "First story\n\nThe Harbor Council met on Monday.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "Second story\n\nThe council met again.\n", -1, NULL));
+  files[0] = g_file_new_for_path (a);
+  files[1] = g_file_new_for_path (b);
+  b_uri = g_file_get_uri (files[1]);
+
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  g_assert_true (run_until (window_is_busy, NULL, 10));
+  wait_for_article ();
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==, "First story");
+  recent = g_settings_get_strv (lede_application_get_settings (app), "recent-files");
+  g_assert_true (g_strv_contains ((const char *const *) recent, b_uri));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  save_screenshot ("open-several");
+}
+
 static GArray *clicked;
 
 static void
@@ -903,6 +932,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/preferences", test_preferences);
   g_test_add_func ("/lede/ui/window/clipboard", test_clipboard);
   g_test_add_func ("/lede/ui/window/drop-file", test_drop_file);
+  g_test_add_func ("/lede/ui/window/open-several", test_open_several);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
   g_test_add_func ("/lede/ui/window/state", test_window_state);
