@@ -718,8 +718,14 @@ lede_window_open_item (LedeWindow *self, gint64 item_id)
 {
   NewsOpen *op;
 
+  LedeItemObject *row;
+  const LedeStoreItem *item;
+
   g_return_if_fail (LEDE_IS_WINDOW (self));
-  op = news_start (self, item_id, _ ("Article"));
+  /* The list's record names the article in an error; it may not be listed (a card's link). */
+  row = lede_item_list_model_peek (lede_library_sidebar_get_items (self->sidebar), item_id);
+  item = row ? lede_item_object_get_item (row) : NULL;
+  op = news_start (self, item_id, item && item->title && *item->title ? item->title : _ ("Article"));
   lede_library_open_item_async (self->news, item_id, self->load_cancellable, news_opened_cb, op);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);

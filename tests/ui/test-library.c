@@ -141,6 +141,18 @@ load_fixture (const char *name)
 
 /* ---- the server ---- */
 
+static gboolean
+answer_slowly_cb (gpointer user_data)
+{
+  g_autoptr (SoupServerMessage) msg = user_data;
+  g_autofree char *body = load_fixture ("wire.atom");
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/atom+xml", SOUP_MEMORY_COPY, body, strlen (body));
+  soup_server_message_unpause (msg);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 serve_cb (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
 {
@@ -148,6 +160,13 @@ serve_cb (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable 
   const char *type = "text/html; charset=utf-8";
   g_autofree char *body = NULL;
 
+  if (g_str_equal (path, "/slow.atom"))
+    {
+      /* A feed that takes three seconds to answer. */
+      soup_server_message_pause (msg);
+      g_timeout_add_seconds (3, answer_slowly_cb, g_object_ref (msg));
+      return;
+    }
   if (g_str_equal (path, "/harbour.rss"))
     fixture = "harbour.rss", type = "application/rss+xml";
   else if (g_str_equal (path, "/wire.atom"))
@@ -505,6 +524,26 @@ remove_data_dir (void)
 }
 
 static void
+test_slow_feed (void)
+{
+  g_autofree char *feed = g_strconcat (base, "/slow.atom", NULL);
+  g_autofree char *page = g_strconcat (base, "/articles/ferry-talks.html", NULL);
+  gint64 start = g_get_monotonic_time ();
+
+  /* While a feed takes its time, the window opens an article from the web. */
+  lede_library_sidebar_add_feed (sidebar (), feed);
+  lede_window_open_url (window, page);
+  spin (50);
+  g_assert_true (run_until (window_is_idle, NULL, 60));
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==,
+                   "Ferry talks resume as services return");
+  g_assert_true (lede_library_sidebar_get_busy (sidebar ()));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  wait_sidebar ();
+  g_assert_nonnull (feed_by_url ("/slow.atom"));
+}
+
+static void
 answer_dialog (const char *text, const char *response)
 {
   GtkWindow *dialog;
@@ -586,6 +625,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/library/summary-only", test_summary_only);
   g_test_add_func ("/lede/ui/library/open-url", test_open_url);
   g_test_add_func ("/lede/ui/library/search-and-star", test_search_and_star);
+  g_test_add_func ("/lede/ui/library/slow-feed", test_slow_feed);
   g_test_add_func ("/lede/ui/library/rename-remove-export", test_rename_remove_export);
   status = g_test_run ();
 
