@@ -43,6 +43,7 @@ struct _LedeLibrarySidebar
   GtkStack *items_stack;
   GtkLabel *no_items_label;
   GtkListView *items_view;
+  GtkWidget *feed_menu; /* the popover a feed's row opens on a right click */
 };
 
 G_DEFINE_FINAL_TYPE (LedeLibrarySidebar, lede_library_sidebar, GTK_TYPE_WIDGET)
@@ -1296,6 +1297,46 @@ static const GActionEntry library_actions[] = {
   { "toggle-star", toggle_star_action_cb },
 };
 
+/* ---- a feed's menu ---- */
+
+static void
+sources_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, gpointer user_data)
+{
+  LedeLibrarySidebar *self = user_data;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->sources_list, (int) y);
+  graphene_point_t point;
+
+  if (row == NULL || row_kind (row) != SOURCE_FEED)
+    return;
+  gtk_list_box_select_row (self->sources_list, row);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->sources_list), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT ((float) x, (float) y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->feed_menu),
+                               &(GdkRectangle){ (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->feed_menu));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+setup_feed_menu (LedeLibrarySidebar *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_menu_append (menu, _ ("Re_name Feed…"), "library.rename-feed");
+  g_menu_append (menu, _ ("_Mark All as Read"), "library.mark-all-read");
+  g_menu_append (menu, _ ("Re_move Feed…"), "library.remove-feed");
+  self->feed_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->feed_menu), FALSE);
+  gtk_widget_set_halign (self->feed_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->feed_menu, GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (sources_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sources_list), GTK_EVENT_CONTROLLER (click));
+}
+
 /* ---- public ---- */
 
 void
@@ -1437,6 +1478,7 @@ lede_library_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->items_cancellable);
   g_clear_handle_id (&self->reload_feeds_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_LIBRARY_SIDEBAR);
+  g_clear_pointer (&self->feed_menu, gtk_widget_unparent);
   /* The template's top child has no id, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1521,4 +1563,5 @@ lede_library_sidebar_init (LedeLibrarySidebar *self)
   g_signal_connect (factory, "bind", G_CALLBACK (item_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (item_unbind_cb), NULL);
   gtk_list_view_set_factory (self->items_view, factory);
+  setup_feed_menu (self);
 }
