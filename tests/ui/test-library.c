@@ -7,6 +7,7 @@
 #include "lede-actor-card.h"
 #include "lede-application.h"
 #include "lede-item-list-model.h"
+#include "lede-library.h"
 #include "lede-library-context.h"
 #include "lede-library-sidebar.h"
 #include "lede-welcome-page.h"
@@ -628,6 +629,42 @@ test_rename_remove_export (void)
   g_unlink (path);
 }
 
+static gboolean
+standalone_idle (gpointer data)
+{
+  return !lede_library_sidebar_get_busy (data);
+}
+
+static void
+test_widgets_finalize (void)
+{
+  g_autofree char *db = g_build_filename (data_dir, "standalone.db", NULL);
+  LedeLibrary *library;
+  GtkWidget *widget;
+
+  /* A library that cannot be opened (the path is a directory) says so and does nothing else. */
+  library = lede_library_new (data_dir);
+  g_assert_nonnull (lede_library_get_error (library));
+  widget = g_object_ref_sink (lede_library_sidebar_new (library));
+  g_assert_false (lede_library_sidebar_get_busy (LEDE_LIBRARY_SIDEBAR (widget)));
+  g_assert_cmpuint (n_items (), >, 0); /* the window's own library is untouched */
+  g_assert_finalize_object (widget);
+  g_assert_finalize_object (library);
+
+  /* A working one: the sidebar, its list and its menus go away with it. */
+  library = lede_library_new (db);
+  g_assert_null (lede_library_get_error (library));
+  widget = g_object_ref_sink (lede_library_sidebar_new (library));
+  g_assert_true (run_until (standalone_idle, widget, 20));
+  g_assert_finalize_object (widget);
+  g_assert_finalize_object (library);
+
+  widget = g_object_ref_sink (lede_library_context_new ());
+  lede_library_context_set_actor (LEDE_LIBRARY_CONTEXT (widget), NULL, 0);
+  g_assert_finalize_object (widget);
+  g_unlink (db);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -667,6 +704,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/library/search-and-star", test_search_and_star);
   g_test_add_func ("/lede/ui/library/slow-feed", test_slow_feed);
   g_test_add_func ("/lede/ui/library/rename-remove-export", test_rename_remove_export);
+  g_test_add_func ("/lede/ui/library/widgets-finalize", test_widgets_finalize);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
