@@ -377,34 +377,39 @@ parse_verb_value (const char *value, LedeStance *stance, guint *flags)
     }
 }
 
+typedef struct
+{
+  LedeWordFilter *filter;
+  gboolean first_words;
+} FilterBuild;
+
 static void
 filter_add (const char *entry, const char *value, gpointer user_data)
 {
-  LedeWordFilter *filter = user_data;
+  FilterBuild *build = user_data;
+  LedeWordFilter *filter = build->filter;
   gsize len = 0;
   guchar ch = (guchar) entry[0] | 0x20;
+  guchar last;
 
   (void) value;
-  while (entry[len] && (entry[len] != ' ' || !filter->first[0]))
+  while (entry[len] && (entry[len] != ' ' || !build->first_words))
     len++;
-  if (len > LEDE_WORD_FILTER_MAX)
+  if (len == 0 || len > LEDE_WORD_FILTER_MAX)
     return; /* lede_word_filter_may_hold() lets long words through */
-  {
-    guchar last = len > 0 ? (guchar) entry[len - 1] | 0x20 : 'a';
-    /* Entries that start or end with no letter pass all words of their length. */
-    filter->first[len] |= ch >= 'a' && ch <= 'z' ? 1u << (ch - 'a') : 0x3ffffffu;
-    filter->last[len] |= last >= 'a' && last <= 'z' ? 1u << (last - 'a') : 0x3ffffffu;
-  }
+  last = (guchar) entry[len - 1] | 0x20;
+  /* Entries that start or end with no letter pass all words of their length. */
+  filter->first[len] |= ch >= 'a' && ch <= 'z' ? 1u << (ch - 'a') : 0x3ffffffu;
+  filter->last[len] |= last >= 'a' && last <= 'z' ? 1u << (last - 'a') : 0x3ffffffu;
 }
 
 void
 lede_word_filter_init (LedeWordFilter *filter, const LedeWordList *list, gboolean first_words)
 {
+  FilterBuild build = { filter, first_words };
+
   memset (filter, 0, sizeof *filter);
-  /* first[0] (no word is empty) tells filter_add to stop at a space. */
-  filter->first[0] = first_words;
-  lede_word_list_foreach (list, filter_add, filter);
-  filter->first[0] = 0;
+  lede_word_list_foreach (list, filter_add, &build);
 }
 
 const char *
@@ -1252,7 +1257,11 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
       }
       return k;
     }
-  /* "rejected that figure": there "that" points, it does not introduce. */
+  /* "rejected that figure", "acknowledged that limitation": there "that"
+   * points, it does not introduce. */
+  if (word_in (c, k, (const char *const[]){ "that", NULL }) && k + 2 < end
+      && (tok (c, k + 1)->flags & LEDE_TOKEN_WORD) && punct_is (c, k + 2, "."))
+    return k;
   if (cue->stance == LEDE_STANCE_DENIAL && word_in (c, k, (const char *const[]){ "that", "this", "it", NULL })
       && (k + 1 >= end || (tok (c, k + 1)->flags & LEDE_TOKEN_PUNCT) || has_cat (c, k + 1, CAT_SAID_NOUNS)
           || (k + 2 < end && (tok (c, k + 2)->flags & LEDE_TOKEN_PUNCT))))
@@ -1305,7 +1314,14 @@ subject_after (const Ctx *c, Cue *cue, guint end)
     return FALSE;
   if (!(is_capitalized (c, k) || has_cat (c, k, CAT_DETERMINERS) || has_cat (c, k, CAT_PRONOUNS_PERSON)
         || has_cat (c, k, CAT_PRONOUNS_OTHER)))
-    return FALSE;
+    {
+      /* "…,” said lead author Peter Kistler": a title before a name. */
+      gboolean name = FALSE;
+      for (guint j = k + 1; j < e && j < k + 4 && !name; j++)
+        name = is_capitalized (c, j);
+      if (!name)
+        return FALSE;
+    }
   if (e < end
       && !(is_boundary (c, e) || has_cat (c, e, CAT_PREPOSITIONS)
            || word_in (c, e, (const char *const[]){ "who", NULL }) || is_time_word (c, e)
@@ -1565,9 +1581,10 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
            * name between the commas is the source. */
           if (p >= 0 && !is_dash (c, k) && (guint) k - (guint) p - 1 <= 5 && (guint) k > (guint) p + 1)
             {
-              gboolean name = TRUE;
+              /* "The bill's sponsor, state Senator Maya Ortiz, said" */
+              gboolean name = !has_cat (c, p + 1, CAT_DETERMINERS);
               for (int j = p + 1; j < k && name; j++)
-                name = is_capitalized (c, j) || c->doc->token_actor[j] >= 0;
+                name = (tok (c, j)->flags & LEDE_TOKEN_WORD) != 0;
               if (name && (c->doc->token_actor[k - 1] >= 0 || is_capitalized (c, k - 1)))
                 {
                   cue->np_first = p + 1;

@@ -40,6 +40,7 @@ typedef struct
   guint32 unit;
   guint32 context[MAX_CONTEXT];
   guint ncontext;
+  gboolean generic; /* "put the figure at 1.8 million": the number stands for another's */
 } Num;
 
 typedef struct
@@ -64,6 +65,7 @@ typedef struct
   gboolean *sentence_done;
   gboolean *sentence_has_claim;
   guint8 *direct;       /* per claim: DIRECT_* */
+  guint *stems;         /* per token: stem_hash(), 0 until asked */
   guint8 *token_claims; /* per token: how many claims hold it (at most 255) */
 } Ctx;
 
@@ -403,6 +405,12 @@ collect_numbers (Ctx *c, ClaimInfo *info)
         continue;
 
       num->ncontext = 0;
+      num->generic = FALSE;
+      for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i; j--)
+        if (word_in (c, j,
+                     (const char *const[]){ "figure", "number", "estimate", "total", "toll", "tally", "count",
+                                            NULL }))
+          num->generic = TRUE;
       for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i && num->ncontext < MAX_CONTEXT / 2;
            j--)
         if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !word_in (c, j, context_skip))
@@ -428,6 +436,11 @@ nums_conflict (const Num *a, const Num *b, gboolean forecast)
   /* Sums in one currency and of one size: the same deal seen from two sides. */
   if (a->kind == 'm' && a->unit == b->unit && !forecast
       && MAX (a->value, b->value) <= 3 * MIN (a->value, b->value))
+    return TRUE;
+  /* "Advocates say 2.5 million homes are needed; the office put the figure
+   * at 1.8 million": a figure that answers another of its kind and size. */
+  if ((a->generic || b->generic) && a->unit == b->unit
+      && MAX (fabs (a->value), fabs (b->value)) <= 5 * MIN (fabs (a->value), fabs (b->value)))
     return TRUE;
   for (guint i = 0; i < a->ncontext; i++)
     for (guint j = 0; j < b->ncontext; j++)
@@ -480,8 +493,22 @@ mark (LedeClaim *claim, LedeDisputeReason reason)
 /* The stem of a content word at token @i (lower case; plural, -ed, -ing
  * and a final e dropped: "votes", "voted" → "vot"), hashed; 0 for names,
  * numbers and short or common words. */
+static guint stem_hash_uncached (const Ctx *c, guint i);
+
+/* Tokens are stemmed once: claims that answer each other are compared often. */
 static guint
 stem_hash (const Ctx *c, guint i)
+{
+  if (c->stems[i] == 0)
+    {
+      guint h = stem_hash_uncached (c, i);
+      c->stems[i] = h ? h : 2; /* stems are odd: 2 means "none" */
+    }
+  return c->stems[i] == 2 ? 0 : c->stems[i];
+}
+
+static guint
+stem_hash_uncached (const Ctx *c, guint i)
 {
   gsize len;
   const char *s;
@@ -822,6 +849,7 @@ lede_find_disputes (LedeDoc *doc)
   c.function_words = lede_word_list_get ("function-words");
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
   c.direct = g_new0 (guint8, doc->claims->len);
+  c.stems = g_new0 (guint, c.n + 1);
   c.token_claims = g_new0 (guint8, c.n + 1);
 
   for (guint i = 0; i < doc->claims->len; i++)
@@ -1007,6 +1035,7 @@ lede_find_disputes (LedeDoc *doc)
   join_sides (&c);
 
   g_free (c.direct);
+  g_free (c.stems);
   g_free (c.token_claims);
   g_free (c.info);
   g_free (c.sentence_signals);

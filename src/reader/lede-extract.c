@@ -2,12 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
-#include "lede-extract.h"
-#include "lede-html-private.h"
+#include "lede-extract-private.h"
 
 GQuark
 lede_extract_error_quark (void)
@@ -98,16 +96,16 @@ patterns (void)
 
 /* ---- small tree helpers ---- */
 
-static const char *
-tag (const xmlNode *node)
+const char *
+lede_extract_tag (const xmlNode *node)
 {
   return node != NULL && node->type == XML_ELEMENT_NODE ? (const char *) node->name : "";
 }
 
-static gboolean
-tag_in (const xmlNode *node, const char *const *names)
+gboolean
+lede_extract_tag_in (const xmlNode *node, const char *const *names)
 {
-  const char *t = tag (node);
+  const char *t = lede_extract_tag (node);
   for (guint i = 0; names[i] != NULL; i++)
     if (g_ascii_strcasecmp (t, names[i]) == 0)
       return TRUE;
@@ -192,15 +190,15 @@ count_commas (const char *text)
   return n;
 }
 
-static void
-collect_by_tag (xmlNode *node, const char *name, GPtrArray *out)
+void
+lede_extract_collect_by_tag (xmlNode *node, const char *name, GPtrArray *out)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     if (c->type == XML_ELEMENT_NODE)
       {
         if (name == NULL || g_ascii_strcasecmp ((const char *) c->name, name) == 0)
           g_ptr_array_add (out, c);
-        collect_by_tag (c, name, out);
+        lede_extract_collect_by_tag (c, name, out);
       }
 }
 
@@ -225,7 +223,7 @@ text_length_of_tags (const xmlNode *node, const char *const *names)
   for (const xmlNode *c = node->children; c != NULL; c = c->next)
     if (c->type == XML_ELEMENT_NODE)
       {
-        if (tag_in (c, names))
+        if (lede_extract_tag_in (c, names))
           n += text_length (c);
         else
           n += text_length_of_tags (c, names);
@@ -296,7 +294,7 @@ is_phrasing (const xmlNode *node)
     return TRUE;
   if (node->type != XML_ELEMENT_NODE)
     return TRUE; /* comments and the like go along with their neighbours */
-  if (tag_in (node, phrasing_elems))
+  if (lede_extract_tag_in (node, phrasing_elems))
     return TRUE;
   if (lede_html_is_element (node, "a") || lede_html_is_element (node, "del")
       || lede_html_is_element (node, "ins"))
@@ -313,7 +311,7 @@ static gboolean
 has_child_block (const xmlNode *node)
 {
   for (const xmlNode *c = node->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && (tag_in (c, div_to_p_elems) || has_child_block (c)))
+    if (c->type == XML_ELEMENT_NODE && (lede_extract_tag_in (c, div_to_p_elems) || has_child_block (c)))
       return TRUE;
   return FALSE;
 }
@@ -431,6 +429,42 @@ is_probably_visible (const xmlNode *node)
   return TRUE;
 }
 
+xmlNode *
+lede_extract_find_first (xmlNode *root, const char *name)
+{
+  for (xmlNode *c = root; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      {
+        xmlNode *f;
+        if (lede_html_is_element (c, name))
+          return c;
+        if ((f = lede_extract_find_first (c->children, name)) != NULL)
+          return f;
+      }
+  return NULL;
+}
+
+char *
+lede_extract_collapse_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == 0xA0)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* ---- scores ---- */
 
 static NodeInfo *
@@ -464,7 +498,7 @@ static NodeInfo *
 init_node (Pass *pass, xmlNode *node)
 {
   NodeInfo *info = g_new0 (NodeInfo, 1);
-  const char *t = tag (node);
+  const char *t = lede_extract_tag (node);
 
   g_ptr_array_add (pass->infos, info);
   node->_private = info;
@@ -495,8 +529,8 @@ clear_infos (xmlNode *node)
 
 /* ---- title and byline ---- */
 
-static guint
-word_count (const char *s)
+guint
+lede_extract_word_count (const char *s)
 {
   guint n = 0;
   gboolean in = FALSE;
@@ -510,8 +544,8 @@ word_count (const char *s)
   return n;
 }
 
-static GPtrArray *
-tokens_of (const char *text)
+GPtrArray *
+lede_extract_tokens (const char *text)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *low = g_utf8_strdown (text, -1);
@@ -543,11 +577,11 @@ str_in (GPtrArray *arr, const char *s)
 }
 
 /* How much of @b's wording is in @a, from 0 to 1. */
-static double
-text_similarity (const char *a, const char *b)
+double
+lede_extract_text_similarity (const char *a, const char *b)
 {
-  g_autoptr (GPtrArray) ta = tokens_of (a);
-  g_autoptr (GPtrArray) tb = tokens_of (b);
+  g_autoptr (GPtrArray) ta = lede_extract_tokens (a);
+  g_autoptr (GPtrArray) tb = lede_extract_tokens (b);
   gsize uniq = 0, all = 0;
 
   if (ta->len == 0 || tb->len == 0)
@@ -569,7 +603,7 @@ header_duplicates_title (Pass *pass, const xmlNode *node)
   if (pass->title == NULL || (!lede_html_is_element (node, "h1") && !lede_html_is_element (node, "h2")))
     return FALSE;
   text = lede_html_inner_text (node);
-  return text_similarity (pass->title, text) > 0.75;
+  return lede_extract_text_similarity (pass->title, text) > 0.75;
 }
 
 static gboolean
@@ -599,7 +633,7 @@ static void
 remove_tags (xmlNode *root, const char *name)
 {
   g_autoptr (GPtrArray) nodes = g_ptr_array_new ();
-  collect_by_tag (root, name, nodes);
+  lede_extract_collect_by_tag (root, name, nodes);
   /* Deepest last in document order: remove from the end so no freed node is visited. */
   for (guint i = nodes->len; i > 0; i--)
     lede_html_remove (nodes->pdata[i - 1]);
@@ -636,7 +670,7 @@ replace_brs (xmlDoc *doc, xmlNode *root)
   g_autoptr (GPtrArray) brs = g_ptr_array_new ();
   g_autoptr (GPtrArray) trash = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeNode);
 
-  collect_by_tag (root, "br", brs);
+  lede_extract_collect_by_tag (root, "br", brs);
   for (guint i = 0; i < brs->len; i++)
     {
       xmlNode *br = brs->pdata[i];
@@ -705,7 +739,7 @@ prep_document (xmlDoc *doc, xmlNode *root)
   remove_tags (root, "svg");
   {
     g_autoptr (GPtrArray) fonts = g_ptr_array_new ();
-    collect_by_tag (root, "font", fonts);
+    lede_extract_collect_by_tag (root, "font", fonts);
     for (guint i = 0; i < fonts->len; i++)
       xmlNodeSetName (fonts->pdata[i], BAD_CAST "span");
   }
@@ -718,7 +752,7 @@ prep_document (xmlDoc *doc, xmlNode *root)
   {
     /* javascript: "links" lead nowhere: they are text. */
     g_autoptr (GPtrArray) links = g_ptr_array_new ();
-    collect_by_tag (root, "a", links);
+    lede_extract_collect_by_tag (root, "a", links);
     for (guint i = 0; i < links->len; i++)
       {
         const char *href = lede_html_get_attr (links->pdata[i], "href");
@@ -803,7 +837,7 @@ static void
 mark_data_tables (GPtrArray *infos, xmlNode *root)
 {
   g_autoptr (GPtrArray) tables = g_ptr_array_new ();
-  collect_by_tag (root, "table", tables);
+  lede_extract_collect_by_tag (root, "table", tables);
   for (guint i = 0; i < tables->len; i++)
     {
       xmlNode *t = tables->pdata[i];
@@ -831,7 +865,7 @@ mark_data_tables (GPtrArray *infos, xmlNode *root)
         data = FALSE;
       else
         {
-          collect_by_tag (t, "tr", trs);
+          lede_extract_collect_by_tag (t, "tr", trs);
           rows = trs->len;
           for (guint j = 0; j < trs->len; j++)
             cols = MAX (cols, count_by_tag (trs->pdata[j], "td"));
@@ -867,7 +901,7 @@ should_clean (Pass *pass, xmlNode *node, const char *name)
     return FALSE;
   {
     g_autoptr (GPtrArray) tables = g_ptr_array_new ();
-    collect_by_tag (node, "table", tables);
+    lede_extract_collect_by_tag (node, "table", tables);
     for (guint i = 0; i < tables->len; i++)
       if (node_info (tables->pdata[i]) != NULL && node_info (tables->pdata[i])->data_table)
         return FALSE;
@@ -949,7 +983,7 @@ clean_conditionally (Pass *pass, xmlNode *root, const char *name)
   if (!(pass->flags & FLAG_CLEAN_CONDITIONALLY))
     return;
   nodes = g_ptr_array_new ();
-  collect_by_tag (root, name, nodes);
+  lede_extract_collect_by_tag (root, name, nodes);
   /* From the last: a node removed never holds one still to be looked at. */
   for (guint i = nodes->len; i > 0; i--)
     if (should_clean (pass, nodes->pdata[i - 1], name))
@@ -1003,8 +1037,8 @@ prep_article (Pass *pass, xmlNode *article)
   /* Headings that look like page furniture. */
   {
     g_autoptr (GPtrArray) hs = g_ptr_array_new ();
-    collect_by_tag (article, "h1", hs);
-    collect_by_tag (article, "h2", hs);
+    lede_extract_collect_by_tag (article, "h1", hs);
+    lede_extract_collect_by_tag (article, "h2", hs);
     for (guint i = hs->len; i > 0; i--)
       if (class_weight (pass, hs->pdata[i - 1]) < 0)
         lede_html_remove (hs->pdata[i - 1]);
@@ -1017,7 +1051,7 @@ prep_article (Pass *pass, xmlNode *article)
   /* Empty paragraphs. */
   {
     g_autoptr (GPtrArray) ps = g_ptr_array_new ();
-    collect_by_tag (article, "p", ps);
+    lede_extract_collect_by_tag (article, "p", ps);
     for (guint i = ps->len; i > 0; i--)
       {
         xmlNode *p = ps->pdata[i - 1];
@@ -1070,7 +1104,7 @@ grab_article (Pass *pass, xmlNode *body)
   while (node != NULL)
     {
       g_autofree char *match = match_string (node);
-      const char *t = tag (node);
+      const char *t = lede_extract_tag (node);
 
       if (node != body && !is_probably_visible (node))
         {
@@ -1116,7 +1150,7 @@ grab_article (Pass *pass, xmlNode *body)
           node = remove_and_next (node);
           continue;
         }
-      if (tag_in (node, tags_to_score))
+      if (lede_extract_tag_in (node, tags_to_score))
         g_ptr_array_add (to_score, node);
 
       if (g_str_equal (t, "div"))
@@ -1317,7 +1351,7 @@ grab_article (Pass *pass, xmlNode *body)
         if (append)
           {
             static const char *const keep[] = { "div", "article", "section", "p", "ol", "ul", NULL };
-            if (!tag_in (s, keep))
+            if (!lede_extract_tag_in (s, keep))
               xmlNodeSetName (s, BAD_CAST "div");
             xmlUnlinkNode (s);
             xmlAddChild (article, s);
@@ -1331,988 +1365,7 @@ grab_article (Pass *pass, xmlNode *body)
   return article;
 }
 
-/* ---- metadata ---- */
-
-typedef struct
-{
-  char *title;
-  char *byline;
-  char *date;
-  char *site_name;
-  char *image;
-  char *excerpt;
-  char *body; /* JSON-LD articleBody */
-  char *locale;
-} Meta;
-
-static void
-meta_clear (Meta *m)
-{
-  g_free (m->title);
-  g_free (m->byline);
-  g_free (m->date);
-  g_free (m->site_name);
-  g_free (m->image);
-  g_free (m->excerpt);
-  g_free (m->body);
-  g_free (m->locale);
-}
-
-static void
-set_if_unset (char **field, const char *value)
-{
-  g_autofree char *v = NULL;
-  if (*field != NULL || value == NULL)
-    return;
-  v = g_strstrip (g_strdup (value));
-  if (*v != '\0')
-    *field = g_steal_pointer (&v);
-}
-
-static gboolean
-is_article_type (JsonNode *type)
-{
-  static const char *const types[] = { "Article",
-                                       "AdvertiserContentArticle",
-                                       "NewsArticle",
-                                       "AnalysisNewsArticle",
-                                       "AskPublicNewsArticle",
-                                       "BackgroundNewsArticle",
-                                       "OpinionNewsArticle",
-                                       "ReportageNewsArticle",
-                                       "ReviewNewsArticle",
-                                       "Report",
-                                       "SatiricalArticle",
-                                       "ScholarlyArticle",
-                                       "MedicalScholarlyArticle",
-                                       "SocialMediaPosting",
-                                       "BlogPosting",
-                                       "LiveBlogPosting",
-                                       "DiscussionForumPosting",
-                                       "TechArticle",
-                                       "APIReference",
-                                       NULL };
-  if (type == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_ARRAY (type))
-    {
-      JsonArray *arr = json_node_get_array (type);
-      for (guint i = 0; i < json_array_get_length (arr); i++)
-        if (is_article_type (json_array_get_element (arr, i)))
-          return TRUE;
-      return FALSE;
-    }
-  if (json_node_get_value_type (type) != G_TYPE_STRING)
-    return FALSE;
-  for (guint i = 0; types[i] != NULL; i++)
-    if (g_str_equal (json_node_get_string (type), types[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static const char *
-member_string (JsonObject *obj, const char *name)
-{
-  JsonNode *n = json_object_get_member (obj, name);
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
-}
-
-static char *
-names_of (JsonNode *node)
-{
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup (member_string (json_node_get_object (node), "name"));
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *arr = json_node_get_array (node);
-      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < json_array_get_length (arr); i++)
-        {
-          char *n = names_of (json_array_get_element (arr, i));
-          if (n != NULL && *n != '\0')
-            g_ptr_array_add (names, n);
-          else
-            g_free (n);
-        }
-      g_ptr_array_add (names, NULL);
-      return names->len > 1 ? g_strjoinv (", ", (char **) names->pdata) : NULL;
-    }
-  return NULL;
-}
-
-static char *
-image_of (JsonNode *node)
-{
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup (member_string (json_node_get_object (node), "url"));
-  if (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
-    return image_of (json_array_get_element (json_node_get_array (node), 0));
-  return NULL;
-}
-
-static void
-jsonld_visit (JsonNode *node, Meta *m, const char *html_title, int depth)
-{
-  JsonObject *obj;
-
-  if (node == NULL || depth > 4)
-    return;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *arr = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (arr); i++)
-        jsonld_visit (json_array_get_element (arr, i), m, html_title, depth + 1);
-      return;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return;
-  obj = json_node_get_object (node);
-  if (json_object_has_member (obj, "@graph"))
-    jsonld_visit (json_object_get_member (obj, "@graph"), m, html_title, depth + 1);
-  if (!is_article_type (json_object_get_member (obj, "@type")))
-    return;
-  {
-    const char *name = member_string (obj, "name");
-    const char *headline = member_string (obj, "headline");
-    /* Some sites put the site's name in "name": take the one nearer the page's title. */
-    if (name != NULL && headline != NULL && html_title != NULL && !g_str_equal (name, headline)
-        && text_similarity (headline, html_title) > text_similarity (name, html_title))
-      set_if_unset (&m->title, headline);
-    set_if_unset (&m->title, name != NULL ? name : headline);
-  }
-  {
-    g_autofree char *author = names_of (json_object_get_member (obj, "author"));
-    g_autofree char *image = image_of (json_object_get_member (obj, "image"));
-    set_if_unset (&m->byline, author);
-    set_if_unset (&m->image, image);
-  }
-  set_if_unset (&m->excerpt, member_string (obj, "description"));
-  set_if_unset (&m->date, member_string (obj, "datePublished"));
-  set_if_unset (&m->body, member_string (obj, "articleBody"));
-  if (json_object_has_member (obj, "publisher"))
-    {
-      g_autofree char *pub = names_of (json_object_get_member (obj, "publisher"));
-      set_if_unset (&m->site_name, pub);
-    }
-}
-
-static void
-read_jsonld (xmlNode *root, Meta *m, const char *html_title)
-{
-  g_autoptr (GPtrArray) scripts = g_ptr_array_new ();
-  collect_by_tag (root, "script", scripts);
-  for (guint i = 0; i < scripts->len; i++)
-    {
-      const char *type = lede_html_get_attr (scripts->pdata[i], "type");
-      g_autoptr (JsonParser) parser = NULL;
-      g_autoptr (GString) text = NULL;
-      char *start;
-
-      if (type == NULL || g_ascii_strcasecmp (type, "application/ld+json") != 0)
-        continue;
-      text = g_string_new (NULL);
-      lede_html_append_text (scripts->pdata[i], text);
-      /* Some sites wrap the JSON in a CDATA comment. */
-      start = text->str;
-      while (g_ascii_isspace (*start))
-        start++;
-      if (g_str_has_prefix (start, "<![CDATA["))
-        start += strlen ("<![CDATA[");
-      {
-        char *end = g_strrstr (start, "]]>");
-        if (end != NULL)
-          *end = '\0';
-      }
-      parser = json_parser_new ();
-      if (json_parser_load_from_data (parser, start, -1, NULL))
-        jsonld_visit (json_parser_get_root (parser), m, html_title, 0);
-    }
-}
-
-static void
-read_meta_tags (xmlNode *root, Meta *m)
-{
-  g_autoptr (GPtrArray) metas = g_ptr_array_new ();
-  g_autoptr (GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  static const char *const title_keys[]
-    = { "dc:title",      "dcterm:title",  "og:title", "weibo:article:title", "weibo:webpage:title", "title",
-        "twitter:title", "parsely-title", NULL };
-  static const char *const byline_keys[] = { "dc:creator",     "dcterm:creator",  "author", "parsely-author",
-                                             "article:author", "sailthru.author", NULL };
-  static const char *const excerpt_keys[] = { "dc:description",
-                                              "dcterm:description",
-                                              "og:description",
-                                              "weibo:article:description",
-                                              "weibo:webpage:description",
-                                              "description",
-                                              "twitter:description",
-                                              NULL };
-  static const char *const date_keys[]
-    = { "article:published_time", "parsely-pub-date",          "date", "dc:date", "dcterm:date", "pubdate",
-        "sailthru.date",          "og:article:published_time", NULL };
-  static const char *const image_keys[]
-    = { "og:image", "og:image:url", "twitter:image", "twitter:image:src", NULL };
-
-  collect_by_tag (root, "meta", metas);
-  for (guint i = 0; i < metas->len; i++)
-    {
-      const char *name = lede_html_get_attr (metas->pdata[i], "name");
-      const char *property = lede_html_get_attr (metas->pdata[i], "property");
-      const char *itemprop = lede_html_get_attr (metas->pdata[i], "itemprop");
-      const char *content = lede_html_get_attr (metas->pdata[i], "content");
-      if (content == NULL || *content == '\0')
-        continue;
-      /* property may hold several space-separated names. */
-      if (property != NULL)
-        {
-          g_auto (GStrv) parts = g_strsplit_set (property, " \t\n", -1);
-          for (guint j = 0; parts[j] != NULL; j++)
-            if (*parts[j] != '\0')
-              {
-                g_autofree char *key = g_ascii_strdown (parts[j], -1);
-                if (!g_hash_table_contains (values, key))
-                  g_hash_table_insert (values, g_steal_pointer (&key), g_strdup (content));
-              }
-        }
-      if (name != NULL || itemprop != NULL)
-        {
-          g_autofree char *key = g_ascii_strdown (name != NULL ? name : itemprop, -1);
-          g_strstrip (key);
-          /* "twitter.title" and "twitter:title" are the same name. */
-          g_strdelimit (key, ".", ':');
-          if (g_str_has_prefix (key, "sailthru:"))
-            key[strlen ("sailthru")] = '.';
-          if (!g_hash_table_contains (values, key))
-            g_hash_table_insert (values, g_steal_pointer (&key), g_strdup (content));
-        }
-    }
-  for (guint i = 0; title_keys[i] != NULL; i++)
-    set_if_unset (&m->title, g_hash_table_lookup (values, title_keys[i]));
-  for (guint i = 0; byline_keys[i] != NULL; i++)
-    {
-      const char *v = g_hash_table_lookup (values, byline_keys[i]);
-      /* article:author is often a profile URL, not a name. */
-      if (v != NULL && (g_str_has_prefix (v, "http://") || g_str_has_prefix (v, "https://")))
-        continue;
-      set_if_unset (&m->byline, v);
-    }
-  for (guint i = 0; excerpt_keys[i] != NULL; i++)
-    set_if_unset (&m->excerpt, g_hash_table_lookup (values, excerpt_keys[i]));
-  for (guint i = 0; date_keys[i] != NULL; i++)
-    set_if_unset (&m->date, g_hash_table_lookup (values, date_keys[i]));
-  for (guint i = 0; image_keys[i] != NULL; i++)
-    set_if_unset (&m->image, g_hash_table_lookup (values, image_keys[i]));
-  set_if_unset (&m->site_name, g_hash_table_lookup (values, "og:site_name"));
-  set_if_unset (&m->locale, g_hash_table_lookup (values, "og:locale"));
-}
-
-static xmlNode *
-find_first (xmlNode *root, const char *name)
-{
-  for (xmlNode *c = root; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE)
-      {
-        xmlNode *f;
-        if (lede_html_is_element (c, name))
-          return c;
-        if ((f = find_first (c->children, name)) != NULL)
-          return f;
-      }
-  return NULL;
-}
-
-static gboolean
-has_separator (const char *s, const char *seps)
-{
-  for (const char *p = s; *p; p++)
-    if (p[0] == ' ' && p > s)
-      for (const char *q = seps; *q; q++)
-        {
-          gsize l = g_utf8_next_char (q) - q;
-          if (strncmp (p + 1, q, l) == 0 && p[1 + l] == ' ')
-            return TRUE;
-          q += l - 1;
-        }
-  return FALSE;
-}
-
-/* Splits "Headline | Site" style titles. Returns the position of the last or first " sep ". */
-static const char *
-find_separator (const char *s, gboolean last, gsize *sep_len)
-{
-  static const char *const seps[] = { "|", "-", "–", "—", "\\", "/", ">", "»", NULL };
-  const char *found = NULL;
-  for (const char *p = s; *p; p++)
-    {
-      if (*p != ' ')
-        continue;
-      for (guint i = 0; seps[i] != NULL; i++)
-        {
-          gsize l = strlen (seps[i]);
-          if (strncmp (p + 1, seps[i], l) == 0 && p[1 + l] == ' ')
-            {
-              found = p;
-              *sep_len = l + 2;
-              if (!last)
-                return found;
-            }
-        }
-    }
-  return found;
-}
-
-static char *
-title_from_page (xmlNode *root)
-{
-  xmlNode *t = find_first (root, "title");
-  g_autofree char *orig = NULL;
-  char *cur;
-  gboolean hierarchical;
-  gsize sep_len = 0;
-  const char *sep;
-
-  if (t == NULL)
-    return NULL;
-  orig = lede_html_inner_text (t);
-  if (*orig == '\0')
-    return NULL;
-  hierarchical = has_separator (orig, "\\/>»");
-  cur = g_strdup (orig);
-  if ((sep = find_separator (orig, TRUE, &sep_len)) != NULL)
-    {
-      g_free (cur);
-      cur = g_strndup (orig, sep - orig);
-      if (word_count (cur) < 3)
-        {
-          const char *first = find_separator (orig, FALSE, &sep_len);
-          g_free (cur);
-          cur = g_strdup (first + sep_len);
-        }
-    }
-  else if (strstr (orig, ": ") != NULL)
-    {
-      const char *last = g_strrstr (orig, ":");
-      char *after = g_strdup (last + 1);
-      g_strstrip (after);
-      if (word_count (after) < 3)
-        {
-          g_free (after);
-          after = g_strdup (strchr (orig, ':') + 1);
-          g_strstrip (after);
-        }
-      else if (word_count (orig) - word_count (after) > 5)
-        {
-          g_free (after);
-          after = g_strdup (orig);
-        }
-      g_free (cur);
-      cur = after;
-    }
-  else if (g_utf8_strlen (orig, -1) > 150 || g_utf8_strlen (orig, -1) < 15)
-    {
-      g_autoptr (GPtrArray) h1s = g_ptr_array_new ();
-      collect_by_tag (root, "h1", h1s);
-      if (h1s->len == 1)
-        {
-          g_free (cur);
-          cur = lede_html_inner_text (h1s->pdata[0]);
-        }
-    }
-  g_strstrip (cur);
-  if (word_count (cur) <= 4 && (!hierarchical || word_count (cur) != word_count (orig) - 1 - (sep != NULL)))
-    {
-      g_free (cur);
-      cur = g_strdup (orig);
-    }
-  return cur;
-}
-
-/* ---- blocks ---- */
-
-typedef struct
-{
-  LedeArticle *article;
-  const char *base;
-  GString *buf;
-  GArray *links; /* of LedeBlockLink, offsets in buf */
-  GPtrArray *images;
-  LedeBlockKind kind;
-  guint level;
-  gboolean ordered;
-  gboolean pending_space;
-  guint pre;
-  guint list_depth;
-  guint in_link;      /* inside <a href>, whatever the address */
-  gsize link_bytes;   /* bytes of buf inside links */
-  GArray *link_share; /* double per article block: the part of its text in links */
-} Blocks;
-
-static void
-flush_block (Blocks *b)
-{
-  gsize start = 0, end = b->buf->len;
-  LedeBlock *block;
-
-  if (b->pre == 0)
-    {
-      while (start < end && (b->buf->str[start] == ' ' || b->buf->str[start] == '\n'))
-        start++;
-      while (end > start && (b->buf->str[end - 1] == ' ' || b->buf->str[end - 1] == '\n'))
-        end--;
-    }
-  else
-    {
-      while (start < end && b->buf->str[start] == '\n')
-        start++;
-      while (end > start && g_ascii_isspace (b->buf->str[end - 1]))
-        end--;
-    }
-  if (end > start)
-    {
-      g_autofree char *text = g_strndup (b->buf->str + start, end - start);
-      double share = MIN (1.0, (double) b->link_bytes / (end - start));
-      block = lede_article_add_block (b->article, b->kind, b->level, text);
-      g_array_append_val (b->link_share, share);
-      block->ordered = b->ordered;
-      for (guint i = 0; i < b->links->len; i++)
-        {
-          LedeBlockLink *l = &g_array_index (b->links, LedeBlockLink, i);
-          gsize ls = MAX (l->start, start) - start;
-          gsize le = MIN (l->end, end);
-          le = le > start ? le - start : 0;
-          if (le > ls)
-            lede_block_add_link (block, ls, le, l->href);
-        }
-    }
-  for (guint i = 0; i < b->links->len; i++)
-    g_free (g_array_index (b->links, LedeBlockLink, i).href);
-  g_array_set_size (b->links, 0);
-  g_string_truncate (b->buf, 0);
-  b->pending_space = FALSE;
-  b->link_bytes = 0;
-
-  for (guint i = 0; i < b->images->len; i++)
-    {
-      LedeBlock *fig = lede_article_add_block (b->article, LEDE_BLOCK_FIGURE, 0, "");
-      double share = 0;
-      lede_block_set_src (fig, b->images->pdata[i]);
-      g_array_append_val (b->link_share, share);
-    }
-  g_ptr_array_set_size (b->images, 0);
-}
-
-static void
-append_text (Blocks *b, const char *text)
-{
-  if (b->pre > 0)
-    {
-      g_string_append (b->buf, text);
-      return;
-    }
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x200B)
-        {
-          b->pending_space = TRUE;
-          continue;
-        }
-      if (b->pending_space && b->buf->len > 0 && b->buf->str[b->buf->len - 1] != '\n')
-        {
-          g_string_append_c (b->buf, ' ');
-          b->link_bytes += b->in_link > 0;
-        }
-      b->pending_space = FALSE;
-      g_string_append_unichar (b->buf, c);
-      if (b->in_link > 0)
-        b->link_bytes += g_unichar_to_utf8 (c, NULL);
-    }
-}
-
-static char *
-image_src (const xmlNode *img, const char *base)
-{
-  static const char *const attrs[]
-    = { "src", "data-src", "data-original", "data-lazy-src", "data-url", NULL };
-  for (guint i = 0; attrs[i] != NULL; i++)
-    {
-      const char *v = lede_html_get_attr (img, attrs[i]);
-      char *url;
-      if (v == NULL || g_str_has_prefix (v, "data:"))
-        continue;
-      if ((url = lede_html_resolve_url (base, v)) != NULL)
-        return url;
-    }
-  {
-    const char *srcset = lede_html_get_attr (img, "srcset");
-    if (srcset == NULL)
-      srcset = lede_html_get_attr (img, "data-srcset");
-    if (srcset != NULL)
-      {
-        g_auto (GStrv) words = g_strsplit_set (srcset, " ,\t\n", -1);
-        for (guint i = 0; words[i] != NULL; i++)
-          if (*words[i] != '\0')
-            return lede_html_resolve_url (base, words[i]);
-      }
-  }
-  return NULL;
-}
-
-static void walk_blocks (Blocks *b, xmlNode *node);
-
-static void
-walk_children (Blocks *b, xmlNode *node)
-{
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    walk_blocks (b, c);
-}
-
-static void
-walk_as_block (Blocks *b, xmlNode *node, LedeBlockKind kind, guint level)
-{
-  LedeBlockKind saved_kind = b->kind;
-  guint saved_level = b->level;
-
-  flush_block (b);
-  b->kind = kind;
-  b->level = level;
-  walk_children (b, node);
-  flush_block (b);
-  b->kind = saved_kind;
-  b->level = saved_level;
-}
-
-static void
-walk_blocks (Blocks *b, xmlNode *node)
-{
-  static const char *const containers[]
-    = { "p",       "div",     "section", "article", "main",       "header",   "footer", "aside",  "address",
-        "details", "summary", "dl",      "dt",      "dd",         "fieldset", "center", "hgroup", "caption",
-        "table",   "tbody",   "thead",   "tfoot",   "figcaption", "form",     "body",   "html",   NULL };
-  const char *t;
-
-  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-    {
-      if (node->content != NULL)
-        append_text (b, (const char *) node->content);
-      return;
-    }
-  if (node->type != XML_ELEMENT_NODE)
-    return;
-  t = tag (node);
-
-  if (g_str_equal (t, "script") || g_str_equal (t, "style") || g_str_equal (t, "noscript")
-      || g_str_equal (t, "template") || g_str_equal (t, "head") || g_str_equal (t, "title"))
-    return;
-  if (g_str_equal (t, "br"))
-    {
-      while (b->buf->len > 0 && b->buf->str[b->buf->len - 1] == ' ')
-        g_string_truncate (b->buf, b->buf->len - 1);
-      if (b->buf->len > 0)
-        g_string_append_c (b->buf, '\n');
-      b->pending_space = FALSE;
-      return;
-    }
-  if (g_str_equal (t, "img"))
-    {
-      char *src = image_src (node, b->base);
-      if (src != NULL)
-        g_ptr_array_add (b->images, src);
-      return;
-    }
-  if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == '\0')
-    {
-      walk_as_block (b, node, LEDE_BLOCK_HEADING, t[1] - '0');
-      return;
-    }
-  if (g_str_equal (t, "pre"))
-    {
-      b->pre++;
-      walk_as_block (b, node, LEDE_BLOCK_PREFORMATTED, 0);
-      b->pre--;
-      return;
-    }
-  if (g_str_equal (t, "blockquote"))
-    {
-      walk_as_block (b, node, LEDE_BLOCK_QUOTE, 0);
-      return;
-    }
-  if (g_str_equal (t, "ul") || g_str_equal (t, "ol") || g_str_equal (t, "menu"))
-    {
-      gboolean saved = b->ordered;
-      flush_block (b);
-      b->list_depth++;
-      b->ordered = g_str_equal (t, "ol");
-      walk_children (b, node);
-      flush_block (b);
-      b->list_depth--;
-      b->ordered = saved;
-      return;
-    }
-  if (g_str_equal (t, "li"))
-    {
-      walk_as_block (b, node, LEDE_BLOCK_LIST_ITEM, MAX (b->list_depth, 1));
-      return;
-    }
-  if (g_str_equal (t, "tr"))
-    {
-      walk_as_block (b, node, b->kind == LEDE_BLOCK_QUOTE ? LEDE_BLOCK_QUOTE : LEDE_BLOCK_PARAGRAPH, 0);
-      return;
-    }
-  if (g_str_equal (t, "td") || g_str_equal (t, "th"))
-    {
-      if (b->buf->len > 0)
-        g_string_append_c (b->buf, '\t');
-      b->pending_space = FALSE;
-      walk_children (b, node);
-      return;
-    }
-  if (g_str_equal (t, "figure"))
-    {
-      g_autoptr (GPtrArray) imgs = g_ptr_array_new ();
-      xmlNode *caption = find_first (node->children, "figcaption");
-      collect_by_tag (node, "img", imgs);
-      if (imgs->len > 0)
-        {
-          g_autofree char *src = NULL;
-          g_autofree char *text = caption != NULL ? lede_html_inner_text (caption) : g_strdup ("");
-          LedeBlock *fig;
-          double share = 0;
-          for (guint i = 0; i < imgs->len && src == NULL; i++)
-            src = image_src (imgs->pdata[i], b->base);
-          flush_block (b);
-          fig = lede_article_add_block (b->article, LEDE_BLOCK_FIGURE, 0, text);
-          lede_block_set_src (fig, src);
-          g_array_append_val (b->link_share, share);
-          return;
-        }
-      walk_as_block (b, node, LEDE_BLOCK_PARAGRAPH, 0);
-      return;
-    }
-  if (g_str_equal (t, "a"))
-    {
-      g_autofree char *href = lede_html_resolve_url (b->base, lede_html_get_attr (node, "href"));
-      gboolean is_link = lede_html_get_attr (node, "href") != NULL;
-      gsize start;
-      if (href == NULL)
-        {
-          b->in_link += is_link;
-          walk_children (b, node);
-          b->in_link -= is_link;
-          return;
-        }
-      if (b->pending_space && b->buf->len > 0 && b->buf->str[b->buf->len - 1] != '\n')
-        {
-          g_string_append_c (b->buf, ' ');
-          b->pending_space = FALSE;
-        }
-      start = b->buf->len;
-      b->in_link++;
-      walk_children (b, node);
-      b->in_link--;
-      if (b->buf->len > start)
-        {
-          LedeBlockLink link = { start, b->buf->len, g_steal_pointer (&href) };
-          g_array_append_val (b->links, link);
-        }
-      return;
-    }
-  if (tag_in (node, containers))
-    {
-      /* Paragraphs inside a quote or a list item belong to it. */
-      LedeBlockKind kind
-        = b->kind == LEDE_BLOCK_QUOTE || b->kind == LEDE_BLOCK_LIST_ITEM ? b->kind : LEDE_BLOCK_PARAGRAPH;
-      walk_as_block (b, node, kind, b->kind == kind ? b->level : 0);
-      return;
-    }
-  walk_children (b, node);
-}
-
-static gboolean
-is_tail_label (const LedeBlock *block)
-{
-  static const char *const labels[]
-    = { "read more",   "related",           "more on this",    "see also", "more from",
-        "recommended", "you may also like", "further reading", NULL };
-  g_autofree char *low = g_utf8_strdown (block->text, -1);
-  gsize len = strlen (low);
-
-  if (word_count (low) > 6)
-    return FALSE;
-  if (block->kind == LEDE_BLOCK_HEADING || (len > 0 && low[len - 1] == ':'))
-    for (guint i = 0; labels[i] != NULL; i++)
-      if (g_str_has_prefix (low, labels[i]))
-        return TRUE;
-  return FALSE;
-}
-
-/* The length of a leading "Related:" style label, or 0. */
-static gsize
-promo_label_length (const char *text)
-{
-  static const char *const labels[]
-    = { "related",   "read more", "read",    "see also",        "more",        "watch", "listen",
-        "also read", "also",      "opinion", "further reading", "recommended", NULL };
-  for (guint i = 0; labels[i] != NULL; i++)
-    {
-      gsize l = strlen (labels[i]);
-      if (g_ascii_strncasecmp (text, labels[i], l) == 0)
-        {
-          const char *p = text + l;
-          while (*p == ' ')
-            p++;
-          if (*p == ':')
-            return p + 1 - text;
-          if (g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "|"))
-            return p + strlen (g_str_has_prefix (p, "|") ? "|" : "—") - text;
-        }
-    }
-  return 0;
-}
-
-/* Calls to action that sites drop between paragraphs. */
-static gboolean
-is_call_to_action (const LedeBlock *block)
-{
-  static GRegex *re = NULL;
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      re = g_regex_new (
-        "^(sign up|subscribe|follow us|share this|join our|get our|click here to (subscribe|sign up))"
-        ".*(newsletter|subscribe|sign up|updates|twitter|facebook|instagram|article|story|email)",
-        G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&once, 1);
-    }
-  return block->kind != LEDE_BLOCK_FIGURE && word_count (block->text) <= 12
-         && g_regex_match (re, block->text, 0, NULL);
-}
-
-typedef enum
-{
-  TOKEN_OTHER,
-  TOKEN_DATE,
-  TOKEN_FILLER,
-  TOKEN_BY,
-} TokenClass;
-
-static TokenClass
-classify_token (const char *word)
-{
-  static const char *const dates[]
-    = { "jan",      "january", "feb",    "february",  "mar",   "march",     "apr",  "april",  "may",
-        "jun",      "june",    "jul",    "july",      "aug",   "august",    "sep",  "sept",   "september",
-        "oct",      "october", "nov",    "november",  "dec",   "december",  "mon",  "monday", "tue",
-        "tues",     "tuesday", "wed",    "wednesday", "thu",   "thursday",  "fri",  "friday", "sat",
-        "saturday", "sun",     "sunday", "am",        "pm",    "a",         "m",    "p",      "et",
-        "est",      "edt",     "gmt",    "utc",       "bst",   "cet",       "cest", "pt",     "pst",
-        "pdt",      "ct",      "cst",    "cdt",       "today", "yesterday", "st",   "nd",     "rd",
-        "th",       NULL };
-  static const char *const fillers[]
-    = { "updated", "published", "posted", "last",       "modified", "on", "at", "and",
-        "written", "first",     "date",   "originally", "|",        "-",  NULL };
-  static const char *const bys[] = { "by", "von", "par", "por", "door", "di", "av", NULL };
-  gboolean digits = TRUE;
-
-  for (const char *p = word; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      digits = FALSE;
-  if (digits)
-    return TOKEN_DATE;
-  for (guint i = 0; dates[i] != NULL; i++)
-    if (g_ascii_strcasecmp (word, dates[i]) == 0)
-      return TOKEN_DATE;
-  for (guint i = 0; fillers[i] != NULL; i++)
-    if (g_ascii_strcasecmp (word, fillers[i]) == 0)
-      return TOKEN_FILLER;
-  for (guint i = 0; bys[i] != NULL; i++)
-    if (g_ascii_strcasecmp (word, bys[i]) == 0)
-      return TOKEN_BY;
-  return TOKEN_OTHER;
-}
-
-/* Words of @text as they are written (tokens_of() folds case). */
-static GPtrArray *
-words_of (const char *text)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  const char *start = NULL;
-
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gunichar c = *p ? g_utf8_get_char (p) : 0;
-      gboolean w = c != 0 && g_unichar_isalnum (c);
-      if (w && start == NULL)
-        start = p;
-      else if (!w && start != NULL)
-        {
-          g_ptr_array_add (out, g_strndup (start, p - start));
-          start = NULL;
-        }
-      if (c == 0)
-        break;
-    }
-  return out;
-}
-
-/* A line that only dates the story or names its author ("Updated March 3, 2026 at 9:15 a.m. ET",
- * "Posted by Ana Reyes on 2026-03-03"), which readers take as the page's, not the story's. */
-static gboolean
-is_dateline_or_byline (const LedeBlock *block)
-{
-  static const char *const connectors[] = { "and", "of",  "for", "in", "the", "de", "da",  "du", "van",
-                                            "von", "der", "la",  "le", "y",   "e",  "und", NULL };
-  g_autoptr (GPtrArray) words = NULL;
-  guint n_date = 0, n_other = 0, n_names = 0;
-  gboolean seen_by = FALSE;
-
-  if (block->kind != LEDE_BLOCK_PARAGRAPH || word_count (block->text) > 15)
-    return FALSE;
-  words = words_of (block->text);
-  for (guint i = 0; i < words->len; i++)
-    {
-      const char *w = words->pdata[i];
-      TokenClass c = classify_token (w);
-
-      if (seen_by)
-        {
-          /* After "by", only names (capitalized), connectors, dates and fillers. */
-          gboolean connector = FALSE;
-          for (guint j = 0; connectors[j] != NULL && !connector; j++)
-            connector = g_str_equal (w, connectors[j]);
-          if (c == TOKEN_OTHER && !connector)
-            {
-              if (!g_unichar_isupper (g_utf8_get_char (w)))
-                return FALSE;
-              n_names++;
-            }
-          continue;
-        }
-      if (c == TOKEN_BY)
-        {
-          /* "By" must open the line or follow only dates and fillers. */
-          if (n_other > 0)
-            return FALSE;
-          seen_by = TRUE;
-        }
-      else if (c == TOKEN_DATE)
-        n_date++;
-      else if (c == TOKEN_OTHER)
-        n_other++;
-    }
-  if (seen_by)
-    return n_names > 0 && n_names <= 10;
-  return n_other == 0 && n_date > 0;
-}
-
-/* Promotions inside the story: "Related: <link to another story>" and sign-up prompts. */
-static void
-drop_promos (LedeArticle *article, GArray *link_share)
-{
-  for (guint i = lede_article_get_n_blocks (article); i > 0; i--)
-    {
-      const LedeBlock *block = lede_article_get_block (article, i - 1);
-      gsize label = promo_label_length (block->text);
-      gsize len = strlen (block->text);
-      double share = g_array_index (link_share, double, i - 1);
-      gboolean promo = FALSE;
-
-      if (label > 0 && len > label && block->kind != LEDE_BLOCK_HEADING)
-        /* The link covers what follows the label. */
-        promo = share * len / (len - label) >= 0.8;
-      if (promo || is_call_to_action (block))
-        {
-          lede_article_remove_block (article, i - 1);
-          g_array_remove_index (link_share, i - 1);
-        }
-    }
-}
-
-/* Links to other stories after the last paragraph ("Read more: …") are not the article. */
-static void
-trim_link_tail (LedeArticle *article, GArray *link_share)
-{
-  guint n = lede_article_get_n_blocks (article);
-  guint keep = n;
-
-  g_assert (link_share->len == n);
-  while (keep > 0 && lede_article_get_block (article, keep - 1)->kind != LEDE_BLOCK_FIGURE
-         && g_array_index (link_share, double, keep - 1) >= 0.9)
-    keep--;
-  if (keep == n)
-    return;
-  /* Only with their label: a story may well end on a link of its own. */
-  if (keep == 0 || !is_tail_label (lede_article_get_block (article, keep - 1)))
-    return;
-  keep--;
-  if (keep > 0)
-    lede_article_truncate (article, keep);
-}
-
-static void
-build_blocks (LedeArticle *article, xmlNode *content, const char *base)
-{
-  Blocks b = { 0 };
-
-  b.article = article;
-  b.base = base;
-  b.buf = g_string_new (NULL);
-  b.links = g_array_new (FALSE, FALSE, sizeof (LedeBlockLink));
-  b.images = g_ptr_array_new_with_free_func (g_free);
-  b.kind = LEDE_BLOCK_PARAGRAPH;
-  b.link_share = g_array_new (FALSE, FALSE, sizeof (double));
-  walk_children (&b, content);
-  flush_block (&b);
-  /* Datelines and bylines open a story; two lines in is already the story. */
-  for (guint i = 0; i < 2 && i < lede_article_get_n_blocks (article);)
-    if (is_dateline_or_byline (lede_article_get_block (article, i)))
-      {
-        lede_article_remove_block (article, i);
-        g_array_remove_index (b.link_share, i);
-      }
-    else
-      i++;
-  drop_promos (article, b.link_share);
-  trim_link_tail (article, b.link_share);
-  g_array_unref (b.link_share);
-  g_string_free (b.buf, TRUE);
-  g_array_unref (b.links);
-  g_ptr_array_unref (b.images);
-}
-
 /* ---- entry points ---- */
-
-static char *
-collapse_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c == 0xA0)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
 
 gboolean
 lede_extract_looks_like_html (const char *data, gsize length)
@@ -2364,11 +1417,11 @@ decode_entities (const char *line)
   xmlNode *root;
 
   if (strchr (line, '&') == NULL)
-    return collapse_spaces (line);
+    return lede_extract_collapse_spaces (line);
   wrapped = g_strconcat ("<html><body><p>", line, "</p></body></html>", NULL);
   doc = lede_html_parse (wrapped, strlen (wrapped), NULL, "UTF-8");
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-  return root != NULL ? lede_html_inner_text (root) : collapse_spaces (line);
+  return root != NULL ? lede_html_inner_text (root) : lede_extract_collapse_spaces (line);
 }
 
 /* The article from a JSON-LD articleBody: plain text with line breaks, or sometimes HTML. */
@@ -2383,11 +1436,11 @@ article_from_body (const char *body, const char *base_uri, char **html)
     {
       g_autoptr (xmlDoc) doc = lede_html_parse (body, strlen (body), base_uri, "UTF-8");
       xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-      xmlNode *content = root != NULL ? find_first (root, "body") : NULL;
+      xmlNode *content = root != NULL ? lede_extract_find_first (root, "body") : NULL;
       if (content == NULL)
         return NULL;
       prep_document (doc, content);
-      build_blocks (article, content, base_uri);
+      lede_extract_build_blocks (article, content, base_uri);
       *html = lede_sanitize_node (content, base_uri);
     }
   else
@@ -2428,8 +1481,7 @@ lede_extract_article (const char *data,
   g_autoptr (xmlDoc) meta_doc = NULL;
   g_autoptr (GPtrArray) infos = g_ptr_array_new_with_free_func (g_free);
   xmlNode *root;
-  Meta meta = { 0 };
-  g_autofree char *page_title = NULL;
+  LedeExtractMeta meta = { 0 };
   g_autofree char *lang = NULL;
   g_autofree char *html = NULL;
   Attempt attempts[4] = { { 0 } };
@@ -2460,11 +1512,7 @@ lede_extract_article (const char *data,
     }
 
   /* Metadata first, from the untouched page: JSON-LD, then <meta>, then <title>. */
-  page_title = title_from_page (root);
-  read_jsonld (root, &meta, page_title);
-  read_meta_tags (root, &meta);
-  if (meta.title == NULL)
-    meta.title = g_strdup (page_title);
+  lede_extract_read_metadata (root, &meta);
   {
     const char *l = lede_html_get_attr (root, "lang");
     if (l == NULL)
@@ -2477,14 +1525,6 @@ lede_extract_article (const char *data,
         g_strdelimit (lang, "_", '-');
       }
   }
-  if (meta.date == NULL)
-    {
-      /* The first <time datetime> of the page dates it when no metadata does. */
-      g_autoptr (GPtrArray) times = g_ptr_array_new ();
-      collect_by_tag (root, "time", times);
-      for (guint i = 0; i < times->len && meta.date == NULL; i++)
-        set_if_unset (&meta.date, lede_html_get_attr (times->pdata[i], "datetime"));
-    }
 
   /* Each pass works on a fresh tree: the passes cut the tree apart. */
   while (TRUE)
@@ -2500,7 +1540,7 @@ lede_extract_article (const char *data,
       if (proot == NULL)
         break;
       prep_document (pass.doc, proot);
-      body = find_first (proot, "body");
+      body = lede_extract_find_first (proot, "body");
       if (body == NULL)
         body = proot;
       a->content = grab_article (&pass, body);
@@ -2524,7 +1564,7 @@ lede_extract_article (const char *data,
 
   article = lede_article_new ();
   if (best != NULL)
-    build_blocks (article, best->content, base_uri);
+    lede_extract_build_blocks (article, best->content, base_uri);
 
   /* Pages that build their text with scripts often carry all of it in JSON-LD. */
   if (meta.body != NULL)
@@ -2553,7 +1593,7 @@ lede_extract_article (const char *data,
           g_clear_pointer (&attempts[i].doc, xmlFreeDoc);
           g_free (attempts[i].byline);
         }
-      meta_clear (&meta);
+      lede_extract_meta_clear (&meta);
       g_set_error_literal (error, LEDE_EXTRACT_ERROR, LEDE_EXTRACT_ERROR_NO_ARTICLE,
                            _ ("The page has no article text"));
       return NULL;
@@ -2564,7 +1604,7 @@ lede_extract_article (const char *data,
   lede_article_set_html (article, html);
 
   {
-    g_autofree char *title = meta.title != NULL ? collapse_spaces (meta.title) : NULL;
+    g_autofree char *title = meta.title != NULL ? lede_extract_collapse_spaces (meta.title) : NULL;
     lede_article_set_title (article, title);
   }
   lede_article_set_byline (article, meta.byline != NULL ? meta.byline : best != NULL ? best->byline : NULL);
@@ -2594,7 +1634,7 @@ lede_extract_article (const char *data,
       g_clear_pointer (&attempts[i].doc, xmlFreeDoc);
       g_free (attempts[i].byline);
     }
-  meta_clear (&meta);
+  lede_extract_meta_clear (&meta);
   return g_steal_pointer (&article);
 }
 

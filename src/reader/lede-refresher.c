@@ -392,9 +392,15 @@ subscribe_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
       return;
     }
   id = lede_store_add_feed (self->store, uri, feed->title, sub->folder, &error);
-  if (id == 0
-      || !lede_store_save_feed (self->store, id, feed, lede_http_response_get_etag (sub->response),
+  if (id != 0
+      && !lede_store_save_feed (self->store, id, feed, lede_http_response_get_etag (sub->response),
                                 lede_http_response_get_last_modified (sub->response), NULL, &error))
+    {
+      /* not half a subscription: a feed the library could not fill is not added */
+      lede_store_remove_feed (self->store, id, NULL);
+      id = 0;
+    }
+  if (id == 0)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

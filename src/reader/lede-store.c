@@ -857,6 +857,7 @@ lede_store_save_feed (LedeStore *self,
   g_autoptr (sqlite3_stmt) update = NULL;
   g_autoptr (sqlite3_stmt) fts = NULL;
   g_autoptr (sqlite3_stmt) feed_update = NULL;
+  g_autoptr (GHashTable) first_copy = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint n_new = 0;
 
@@ -896,6 +897,15 @@ lede_store_save_feed (LedeStore *self,
   if (feed_update == NULL)
     goto fail;
 
+  /* A guid that comes twice in one document is the first copy's. */
+  first_copy = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < feed->items->len; i++)
+    {
+      const LedeFeedItem *item = feed->items->pdata[i];
+      if (!g_hash_table_contains (first_copy, item->guid))
+        g_hash_table_insert (first_copy, item->guid, (gpointer) item);
+    }
+
   /* Feeds list their newest item first; storing from the end gives newer items higher ids, which
    * orders undated items and keeps FTS rowids roughly by age (the search window relies on it). */
   for (guint i = feed->items->len; i-- > 0;)
@@ -905,6 +915,9 @@ lede_store_save_feed (LedeStore *self,
       gint64 published = item->published;
       sqlite3_stmt *write;
       int rc;
+
+      if (g_hash_table_lookup (first_copy, item->guid) != item)
+        continue;
 
       sqlite3_reset (find);
       sqlite3_bind_int64 (find, 1, feed_id);

@@ -1,4 +1,18 @@
-/* lede-store.h: the library on disk (SQLite): feeds, items, articles, analyses, actor index, search. */
+/* lede-store.h: the library on disk (SQLite): feeds, items, articles, analyses, actor index, search.
+ *
+ * One LedeStore per database file, shared by every thread: each function takes the store's lock for
+ * as long as it runs, so the sync API is for worker threads, tools and tests, and the window uses
+ * the _async variants (which run the same functions in a worker thread). Every write that belongs
+ * together (a feed's refresh, an article, an analysis with its index rows) is one transaction.
+ *
+ * How the window is meant to use it:
+ *   - lists: lede_store_list_item_ids_async() for a whole list (a virtual list), then
+ *     lede_store_get_items() for the rows on screen; lede_store_list_feeds_async() for the sidebar
+ *     with unread counts;
+ *   - refresh: LedeRefresher (lede-refresher.h) writes the items, then
+ *     lede_store_list_unanalyzed() + lede_store_analyze_item_async() analyse them in the background;
+ *   - the actor card: lede_store_find_actor_items_async() with the actor's name and aliases, and
+ *     lede_store_find_related_figures_async() for figures about the same thing elsewhere. */
 #pragma once
 
 #include <gio/gio.h>

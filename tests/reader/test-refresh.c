@@ -21,6 +21,7 @@ typedef struct
   LedeHttp *http;
   LedeRefresher *refresher;
   GPtrArray *paused;
+  GBytes *huge;       /* made once, so serving it costs the test's main loop nothing */
   GPtrArray *delayed; /* Delayed *, answers still to send */
   guint n_304;
   guint running;
@@ -142,16 +143,11 @@ fixture_cb (SoupServer *server,
 static void
 huge_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
 {
-  GString *xml = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Huge</title>");
+  Fixture *fx = user_data;
 
-  /* 2 MB of well-formed feed: only the size limit stops it */
-  while (xml->len < 2 * 1024 * 1024)
-    g_string_append_printf (xml, "<item><title>Item %u</title><guid>g%u</guid></item>", (guint) xml->len,
-                            (guint) xml->len);
-  g_string_append (xml, "</channel></rss>");
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_TAKE, xml->str, xml->len);
-  g_string_free (xml, FALSE);
+  soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_STATIC,
+                                    g_bytes_get_data (fx->huge, NULL), g_bytes_get_size (fx->huge));
 }
 
 static void
@@ -286,6 +282,16 @@ fixture_setup (Fixture *fx, gconstpointer data)
   GSList *uris;
 
   fx->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    GString *xml = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Huge</title>");
+
+    /* 2 MB of well-formed feed: only the size limit stops it */
+    while (xml->len < 2 * 1024 * 1024)
+      g_string_append_printf (xml, "<item><title>Item %u</title><guid>g%u</guid></item>", (guint) xml->len,
+                              (guint) xml->len);
+    g_string_append (xml, "</channel></rss>");
+    fx->huge = g_string_free_to_bytes (xml);
+  }
   fx->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) delayed_free);
   fx->errors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   fx->server = soup_server_new (NULL, NULL);
@@ -350,6 +356,7 @@ fixture_teardown (Fixture *fx, gconstpointer data)
   g_free (fx->dir);
   g_free (fx->base);
   g_hash_table_unref (fx->errors);
+  g_bytes_unref (fx->huge);
 }
 
 static gint64

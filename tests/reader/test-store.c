@@ -275,7 +275,15 @@ test_undated (Fixture *fx, gconstpointer data)
       it->published = i == 1 ? now + 365 * 24 * 3600 : 0;
       g_ptr_array_add (feed->items, it);
     }
+  /* the same guid twice in one document (it happens): one item, the first copy */
+  {
+    LedeFeedItem *dup = g_new0 (LedeFeedItem, 1);
+    dup->guid = g_strdup ("u0");
+    dup->title = g_strdup ("Undated 0, again");
+    g_ptr_array_add (feed->items, dup);
+  }
   g_assert_true (lede_store_save_feed (fx->store, id, feed, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
   items = lede_store_list_items (fx->store, LEDE_STORE_SCOPE_FEED, id, 0, 0, &error);
   /* the feed's order is kept, and no date lies in the future */
   g_assert_cmpuint (items->len, ==, 3);
