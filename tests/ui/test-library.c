@@ -630,6 +630,77 @@ test_rename_remove_export (void)
 }
 
 static gboolean
+all_loaded (gpointer data)
+{
+  LedeItemListModel *model = data;
+  g_autoptr (LedeItemObject) last
+    = g_list_model_get_item (G_LIST_MODEL (model), g_list_model_get_n_items (G_LIST_MODEL (model)) - 1);
+  return lede_item_object_get_item (last) != NULL;
+}
+
+static gboolean
+row_loaded (gpointer data)
+{
+  return lede_item_object_get_item (data) != NULL;
+}
+
+static void
+test_virtual_list (void)
+{
+  g_autofree char *db = g_build_filename (data_dir, "big.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeStore) store = lede_store_new (db, &error);
+  g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (LedeItemListModel) model = NULL;
+  gint64 feed_id;
+  const guint n = 20000;
+
+  g_assert_no_error (error);
+  feed_id = lede_store_add_feed (store, "http://127.0.0.1:9/big.xml", "Big", NULL, &error);
+  g_assert_no_error (error);
+  feed->title = g_strdup ("Big");
+  feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+  for (guint i = 0; i < n; i++)
+    {
+      LedeFeedItem *item = g_new0 (LedeFeedItem, 1);
+      item->guid = g_strdup_printf ("big-%u", i);
+      item->title = g_strdup_printf ("Article number %u", i);
+      item->published = 1700000000 + i;
+      g_ptr_array_add (feed->items, item);
+    }
+  g_assert_true (lede_store_save_feed (store, feed_id, feed, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ids = lede_store_list_item_ids (store, LEDE_STORE_SCOPE_ALL, 0, &error);
+  g_assert_cmpuint (ids->len, ==, n);
+
+  /* Every row exists; only the rows asked for are made, and only a bounded number are kept. */
+  model = lede_item_list_model_new (store);
+  lede_item_list_model_set_ids (model, (gint64 *) ids->data, ids->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_cmpuint (lede_item_list_model_get_n_cached (model), ==, 0);
+  for (guint i = 0; i < n; i += 7)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  g_assert_cmpuint (lede_item_list_model_get_n_cached (model), <=, 2048 + 1);
+  /* Newest first, and the records arrive off the main thread. */
+  g_assert_true (run_until (all_loaded, model, 20));
+  {
+    g_autoptr (LedeItemObject) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_true (run_until (row_loaded, first, 20));
+    g_assert_cmpstr (lede_item_object_get_item (first)->title, ==, "Article number 19999");
+  }
+  g_clear_object (&model);
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (db);
+  }
+}
+
+static gboolean
 standalone_idle (gpointer data)
 {
   return !lede_library_sidebar_get_busy (data);
@@ -705,6 +776,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/library/slow-feed", test_slow_feed);
   g_test_add_func ("/lede/ui/library/rename-remove-export", test_rename_remove_export);
   g_test_add_func ("/lede/ui/library/widgets-finalize", test_widgets_finalize);
+  g_test_add_func ("/lede/ui/library/virtual-list", test_virtual_list);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
