@@ -804,7 +804,8 @@ lede_library_sidebar_refresh_all (LedeLibrarySidebar *self)
 
   g_return_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self));
   for (guint i = 0; self->feeds != NULL && i < self->feeds->len; i++)
-    g_array_append_val (ids, ((LedeStoreFeed *) self->feeds->pdata[i])->id);
+    if (!lede_library_is_local_feed (((LedeStoreFeed *) self->feeds->pdata[i])->url))
+      g_array_append_val (ids, ((LedeStoreFeed *) self->feeds->pdata[i])->id);
   if (ids->len > 0)
     refresh_feeds (self, (gint64 *) ids->data, ids->len);
 }
@@ -1168,6 +1169,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   for (guint i = 0; i < feeds->len; i++)
     {
       LedeStoreFeed *feed = feeds->pdata[i];
+      if (lede_library_is_local_feed (feed->url))
+        continue;
       g_ptr_array_add (entries, lede_opml_entry_new (feed->url, feed->title, feed->site_url, feed->folder));
     }
   opml = lede_opml_write (entries, _ ("Lede subscriptions"));

@@ -468,6 +468,10 @@ test_open_url (void)
   g_assert_nonnull (strstr (lede_analysis_get_text (lede_window_get_analysis (window)), "40 ferries"));
   /* The navigation and the share widget are not part of the article. */
   g_assert_null (strstr (lede_analysis_get_text (lede_window_get_analysis (window)), "Share this story"));
+  /* The page is kept in the library, under its web pages, searchable and indexed. */
+  wait_sidebar ();
+  g_assert_nonnull (feed_by_url ("lede:web-pages"));
+  g_assert_cmpuint (feed_by_url ("lede:web-pages")->total, ==, 1);
 
   /* A page that is not there keeps the article that was showing. */
   before = lede_window_get_analysis (window);
@@ -626,6 +630,7 @@ test_rename_remove_export (void)
   g_assert_nonnull (strstr (opml, "/harbour.rss"));
   g_assert_nonnull (strstr (opml, "/wire.atom"));
   g_assert_null (strstr (opml, "/broken.xml"));
+  g_assert_null (strstr (opml, "lede:web-pages"));
   g_unlink (path);
 }
 
