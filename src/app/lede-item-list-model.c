@@ -8,6 +8,8 @@
 #include "lede-item-list-model.h"
 
 #define PAGE_SIZE 64
+/* Row objects kept beyond what the view holds; scrolling through 100,000 rows keeps about these. */
+#define MAX_CACHED 2048
 
 struct _LedeItemListModel
 {
@@ -110,6 +112,36 @@ load_page (LedeItemListModel *self, guint page)
   g_task_run_in_thread (task, load_page_thread);
 }
 
+typedef struct
+{
+  LedeItemListModel *self;
+  guint near;
+} Evict;
+
+static gboolean
+evict_cb (gpointer key, gpointer value, gpointer user_data)
+{
+  Evict *evict = user_data;
+  guint pos = GPOINTER_TO_UINT (key);
+  guint distance = pos > evict->near ? pos - evict->near : evict->near - pos;
+
+  /* Only rows nobody shows (the model holds the one reference) and far from where the view is. */
+  if (distance < MAX_CACHED / 2 || G_OBJECT (value)->ref_count > 1)
+    return FALSE;
+  /* Made again later, the row reads its page again. */
+  g_hash_table_remove (evict->self->pages_loaded, GUINT_TO_POINTER (pos / PAGE_SIZE));
+  return TRUE;
+}
+
+static void
+evict (LedeItemListModel *self, guint near)
+{
+  Evict data = { self, near };
+
+  if (g_hash_table_size (self->objects) > MAX_CACHED)
+    g_hash_table_foreach_remove (self->objects, evict_cb, &data);
+}
+
 static GType
 lede_item_list_model_get_item_type (GListModel *model)
 {
@@ -133,6 +165,7 @@ lede_item_list_model_get_item (GListModel *model, guint position)
   object = g_hash_table_lookup (self->objects, GUINT_TO_POINTER (position));
   if (object == NULL)
     {
+      evict (self, position);
       object = lede_item_object_new (g_array_index (self->ids, gint64, position), NULL);
       g_hash_table_insert (self->objects, GUINT_TO_POINTER (position), object);
     }
@@ -183,6 +216,13 @@ lede_item_list_model_find (LedeItemListModel *self, gint64 item_id)
     if (g_array_index (self->ids, gint64, i) == item_id)
       return i;
   return G_MAXUINT;
+}
+
+guint
+lede_item_list_model_get_n_cached (LedeItemListModel *self)
+{
+  g_return_val_if_fail (LEDE_IS_ITEM_LIST_MODEL (self), 0);
+  return g_hash_table_size (self->objects);
 }
 
 LedeItemObject *

@@ -18,6 +18,8 @@ void lede_item_list_model_set_ids (LedeItemListModel *self, const gint64 *ids, g
 guint lede_item_list_model_find (LedeItemListModel *self, gint64 item_id);
 /* The row object of @item_id when it has been made already (no store access), else NULL. */
 LedeItemObject *lede_item_list_model_peek (LedeItemListModel *self, gint64 item_id);
+/* How many row objects the model keeps now (bounded, whatever the number of rows). */
+guint lede_item_list_model_get_n_cached (LedeItemListModel *self);
 /* Reads the loaded rows' records again (read state, titles), off the main thread. */
 void lede_item_list_model_reload (LedeItemListModel *self);
 

@@ -43,6 +43,7 @@ struct _LedeLibrarySidebar
   GtkStack *items_stack;
   GtkLabel *no_items_label;
   GtkListView *items_view;
+  GtkWidget *feed_menu; /* the popover a feed's row opens on a right click */
 };
 
 G_DEFINE_FINAL_TYPE (LedeLibrarySidebar, lede_library_sidebar, GTK_TYPE_WIDGET)
@@ -99,6 +100,13 @@ toast (LedeLibrarySidebar *self, const char *message)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     g_message ("%s", message);
+}
+
+/* Callbacks that hold a reference may run after dispose(), when the widgets are gone. */
+static gboolean
+is_disposed (LedeLibrarySidebar *self)
+{
+  return self->items == NULL;
 }
 
 static LedeStore *
@@ -532,9 +540,14 @@ update_row (GtkListItem *list_item)
   gtk_widget_set_visible (star, starred);
   /* Unread titles stand out in bold, as in a mail reader. */
   if (read)
-    gtk_widget_remove_css_class (title, "heading");
+    gtk_label_set_attributes (GTK_LABEL (title), NULL);
   else
-    gtk_widget_add_css_class (title, "heading");
+    {
+      PangoAttrList *bold = pango_attr_list_new ();
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (title), bold);
+      pango_attr_list_unref (bold);
+    }
   accessible = g_strdup_printf ("%s, %s%s%s", title_text, meta_text, read ? "" : _ (", unread"),
                                 starred ? _ (", starred") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -614,7 +627,8 @@ flags_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!lede_store_set_flags_finish (LEDE_STORE (source), result, &error))
     toast (self, error->message);
-  lede_library_changed (self->library);
+  if (!is_disposed (self))
+    lede_library_changed (self->library);
 }
 
 static void
@@ -673,6 +687,8 @@ mark_all_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LedeLibrarySidebar) self = user_data;
   g_autoptr (GError) error = NULL;
 
+  if (is_disposed (self))
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     toast (self, error->message);
   lede_item_list_model_reload (self->items);
@@ -713,6 +729,12 @@ refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   guint n_new = 0, n_failed = 0;
 
   self->refreshing = FALSE;
+  if (is_disposed (self))
+    {
+      lede_refresher_refresh_finish (LEDE_REFRESHER (source), result, NULL, NULL, NULL);
+      release (self);
+      return;
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (
                                  g_action_map_lookup_action (G_ACTION_MAP (self->actions), "refresh-all")),
@@ -782,7 +804,8 @@ lede_library_sidebar_refresh_all (LedeLibrarySidebar *self)
 
   g_return_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self));
   for (guint i = 0; self->feeds != NULL && i < self->feeds->len; i++)
-    g_array_append_val (ids, ((LedeStoreFeed *) self->feeds->pdata[i])->id);
+    if (!lede_library_is_local_feed (((LedeStoreFeed *) self->feeds->pdata[i])->url))
+      g_array_append_val (ids, ((LedeStoreFeed *) self->feeds->pdata[i])->id);
   if (ids->len > 0)
     refresh_feeds (self, (gint64 *) ids->data, ids->len);
 }
@@ -953,11 +976,17 @@ feed_edited_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   FeedEdit *edit = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
 
+  if (is_disposed (edit->self))
+    {
+      release (edit->self);
+      return;
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     toast (edit->self, error->message);
   lede_library_changed (edit->self->library);
   if (edit->remove)
     reload_items (edit->self);
+  release (edit->self);
 }
 
 static void
@@ -971,6 +1000,7 @@ edit_feed (LedeLibrarySidebar *self, gint64 feed_id, const char *title, gboolean
   edit->title = g_strdup (title);
   edit->remove = remove;
   g_task_set_task_data (task, edit, (GDestroyNotify) feed_edit_free);
+  hold (self);
   g_task_run_in_thread (task, feed_edit_thread);
 }
 
@@ -1104,7 +1134,10 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *message = NULL;
 
   release (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
     {
       message = g_strdup_printf (_ ("Could not import the subscriptions: %s"), error->message);
       toast (self, message);
@@ -1136,6 +1169,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   for (guint i = 0; i < feeds->len; i++)
     {
       LedeStoreFeed *feed = feeds->pdata[i];
+      if (lede_library_is_local_feed (feed->url))
+        continue;
       g_ptr_array_add (entries, lede_opml_entry_new (feed->url, feed->title, feed->site_url, feed->folder));
     }
   opml = lede_opml_write (entries, _ ("Lede subscriptions"));
@@ -1153,7 +1188,10 @@ exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   release (job->self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
     {
       g_autofree char *message
         = g_strdup_printf (_ ("Could not export the subscriptions: %s"), error->message);
@@ -1183,6 +1221,15 @@ lede_library_sidebar_import_opml (LedeLibrarySidebar *self, GFile *file)
   g_return_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self));
   if (get_store (self) != NULL)
     run_opml_job (self, file, TRUE);
+}
+
+/* Writes the subscriptions to @file as OPML (tests and the file chooser). */
+void
+lede_library_sidebar_export_opml (LedeLibrarySidebar *self, GFile *file)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self));
+  if (get_store (self) != NULL)
+    run_opml_job (self, file, FALSE);
 }
 
 static void
@@ -1252,6 +1299,46 @@ static const GActionEntry library_actions[] = {
   { "mark-all-read", mark_all_read_action_cb }, { "toggle-read", toggle_read_action_cb },
   { "toggle-star", toggle_star_action_cb },
 };
+
+/* ---- a feed's menu ---- */
+
+static void
+sources_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, gpointer user_data)
+{
+  LedeLibrarySidebar *self = user_data;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->sources_list, (int) y);
+  graphene_point_t point;
+
+  if (row == NULL || row_kind (row) != SOURCE_FEED)
+    return;
+  gtk_list_box_select_row (self->sources_list, row);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->sources_list), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT ((float) x, (float) y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->feed_menu),
+                               &(GdkRectangle){ (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->feed_menu));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+setup_feed_menu (LedeLibrarySidebar *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_menu_append (menu, _ ("Re_name Feed…"), "library.rename-feed");
+  g_menu_append (menu, _ ("_Mark All as Read"), "library.mark-all-read");
+  g_menu_append (menu, _ ("Re_move Feed…"), "library.remove-feed");
+  self->feed_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->feed_menu), FALSE);
+  gtk_widget_set_halign (self->feed_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->feed_menu, GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (sources_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sources_list), GTK_EVENT_CONTROLLER (click));
+}
 
 /* ---- public ---- */
 
@@ -1394,6 +1481,7 @@ lede_library_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->items_cancellable);
   g_clear_handle_id (&self->reload_feeds_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_LIBRARY_SIDEBAR);
+  g_clear_pointer (&self->feed_menu, gtk_widget_unparent);
   /* The template's top child has no id, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1478,4 +1566,5 @@ lede_library_sidebar_init (LedeLibrarySidebar *self)
   g_signal_connect (factory, "bind", G_CALLBACK (item_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (item_unbind_cb), NULL);
   gtk_list_view_set_factory (self->items_view, factory);
+  setup_feed_menu (self);
 }

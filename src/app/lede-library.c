@@ -321,22 +321,84 @@ lede_library_open_item_finish (LedeLibrary *self, GAsyncResult *result, char **o
 
 /* ---- opening any page ---- */
 
+/* Pages opened by address are kept in the library as the items of one feed of their own, which
+ * is never fetched (refreshing and OPML leave it out: see lede_library_is_local_feed()). */
+#define WEB_PAGES_URL "lede:web-pages"
+
+gboolean
+lede_library_is_local_feed (const char *url)
+{
+  return url != NULL && g_str_has_prefix (url, "lede:");
+}
+
+/* Stores the page as an item of the web pages feed; returns its id, or 0. */
+static gint64
+store_page (LedeStore *store, LedeArticle *article, GError **error)
+{
+  g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  LedeFeedItem *item = g_new0 (LedeFeedItem, 1);
+  const char *uri = lede_article_get_uri (article);
+  gint64 feed_id = lede_store_find_feed (store, WEB_PAGES_URL);
+
+  if (uri == NULL)
+    return 0;
+  if (feed_id <= 0
+      && (feed_id = lede_store_add_feed (store, WEB_PAGES_URL, _ ("Web Pages"), NULL, error)) <= 0)
+    return 0;
+  feed->title = g_strdup (_ ("Web Pages"));
+  feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+  item->guid = g_strdup (uri);
+  item->url = g_strdup (uri);
+  item->title = g_strdup (lede_article_get_title (article));
+  item->author = g_strdup (lede_article_get_byline (article));
+  if (!lede_feed_parse_date (lede_article_get_date (article), &item->published))
+    item->published = g_get_real_time () / G_USEC_PER_SEC;
+  item->summary = g_strdup (lede_article_get_excerpt (article));
+  item->content = g_strdup (lede_article_get_html (article));
+  item->image_url = g_strdup (lede_article_get_lead_image (article));
+  g_ptr_array_add (feed->items, item);
+  if (!lede_store_save_feed (store, feed_id, feed, NULL, NULL, NULL, error))
+    return 0;
+  /* The item's id: the feed's items, newest first, one of which has the page's address. */
+  if ((ids = lede_store_list_item_ids (store, LEDE_STORE_SCOPE_FEED, feed_id, error)) == NULL
+      || (items = lede_store_get_items (store, (gint64 *) ids->data, ids->len, error)) == NULL)
+    return 0;
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (((LedeStoreItem *) items->pdata[i])->guid, uri) == 0)
+      return ((LedeStoreItem *) items->pdata[i])->id;
+  return 0;
+}
+
 static void
 analyse_article_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
+  LedeLibrary *self = source;
   LedeArticle *article = task_data;
   g_autofree char *text = lede_article_dup_text (article);
   g_autoptr (GError) error = NULL;
+  gint64 item_id = 0;
   LedeAnalysis *analysis;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  analysis = lede_analysis_new_for_text (text, -1, NULL, LEDE_ANALYSIS_FLAGS_DETECT_TITLE,
-                                         LEDE_ANALYSIS_DEFAULT_MAX_SIZE, &error);
+  if (self->store != NULL && (item_id = store_page (self->store, article, &error)) == 0 && error != NULL)
+    {
+      /* The page is still worth reading; it is only not kept. */
+      g_warning ("Could not keep %s in the library: %s", lede_article_get_uri (article), error->message);
+      g_clear_error (&error);
+    }
+  analysis = analyse_text (self->store, item_id, text, &error);
   if (analysis == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, analysis, g_object_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (item_id > 0)
+    lede_store_set_read (self->store, item_id, TRUE, NULL);
+  g_object_set_data_full (G_OBJECT (task), "item-id", g_memdup2 (&item_id, sizeof item_id), g_free);
+  g_task_return_pointer (task, analysis, g_object_unref);
 }
 
 static void
@@ -399,10 +461,19 @@ lede_library_open_url_async (LedeLibrary *self,
                          g_object_ref (task));
 }
 
+/**
+ * lede_library_open_url_finish:
+ * @out_item_id: (out) (optional): the page's item in the library, or 0 when it was not kept
+ */
 LedeAnalysis *
-lede_library_open_url_finish (LedeLibrary *self, GAsyncResult *result, GError **error)
+lede_library_open_url_finish (LedeLibrary *self, GAsyncResult *result, gint64 *out_item_id, GError **error)
 {
+  gint64 *item_id;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  item_id = g_object_get_data (G_OBJECT (result), "item-id");
+  if (out_item_id != NULL)
+    *out_item_id = item_id ? *item_id : 0;
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

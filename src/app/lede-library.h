@@ -41,6 +41,9 @@ void lede_library_open_url_async (LedeLibrary *self,
                                   GCancellable *cancellable,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data);
-LedeAnalysis *lede_library_open_url_finish (LedeLibrary *self, GAsyncResult *result, GError **error);
+LedeAnalysis *
+lede_library_open_url_finish (LedeLibrary *self, GAsyncResult *result, gint64 *out_item_id, GError **error);
+/* The library's own feeds (the web pages opened by address), never fetched. */
+gboolean lede_library_is_local_feed (const char *url);
 
 G_END_DECLS

@@ -669,11 +669,12 @@ news_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *notice = NULL;
   g_autoptr (LedeAnalysis) analysis = NULL;
+  gint64 item_id = op->item_id;
 
   if (op->item_id > 0)
     analysis = lede_library_open_item_finish (LEDE_LIBRARY (source), result, &notice, &error);
   else
-    analysis = lede_library_open_url_finish (LEDE_LIBRARY (source), result, &error);
+    analysis = lede_library_open_url_finish (LEDE_LIBRARY (source), result, &item_id, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       news_open_free (op);
@@ -686,13 +687,16 @@ news_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     {
       /* Set before the panel shows, so the actor card knows which article is open. */
-      lede_library_set_current_item (self->news, op->item_id);
+      lede_library_set_current_item (self->news, item_id);
       lede_window_show_analysis (self, analysis, op->what);
       if (notice != NULL)
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (notice));
     }
-  if (op->item_id > 0)
-    lede_library_sidebar_item_opened (self->sidebar, op->item_id);
+  if (item_id > 0)
+    lede_library_sidebar_item_opened (self->sidebar, item_id);
+  /* A page opened by address joins the library's web pages. */
+  if (op->item_id == 0 && item_id > 0)
+    lede_library_changed (self->news);
   news_open_free (op);
 }
 
@@ -718,8 +722,14 @@ lede_window_open_item (LedeWindow *self, gint64 item_id)
 {
   NewsOpen *op;
 
+  LedeItemObject *row;
+  const LedeStoreItem *item;
+
   g_return_if_fail (LEDE_IS_WINDOW (self));
-  op = news_start (self, item_id, _ ("Article"));
+  /* The list's record names the article in an error; it may not be listed (a card's link). */
+  row = lede_item_list_model_peek (lede_library_sidebar_get_items (self->sidebar), item_id);
+  item = row ? lede_item_object_get_item (row) : NULL;
+  op = news_start (self, item_id, item && item->title && *item->title ? item->title : _ ("Article"));
   lede_library_open_item_async (self->news, item_id, self->load_cancellable, news_opened_cb, op);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);

@@ -7,6 +7,7 @@
 #include "lede-actor-card.h"
 #include "lede-application.h"
 #include "lede-item-list-model.h"
+#include "lede-library.h"
 #include "lede-library-context.h"
 #include "lede-library-sidebar.h"
 #include "lede-welcome-page.h"
@@ -141,6 +142,18 @@ load_fixture (const char *name)
 
 /* ---- the server ---- */
 
+static gboolean
+answer_slowly_cb (gpointer user_data)
+{
+  g_autoptr (SoupServerMessage) msg = user_data;
+  g_autofree char *body = load_fixture ("wire.atom");
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/atom+xml", SOUP_MEMORY_COPY, body, strlen (body));
+  soup_server_message_unpause (msg);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 serve_cb (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
 {
@@ -148,6 +161,13 @@ serve_cb (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable 
   const char *type = "text/html; charset=utf-8";
   g_autofree char *body = NULL;
 
+  if (g_str_equal (path, "/slow.atom"))
+    {
+      /* A feed that takes three seconds to answer. */
+      soup_server_message_pause (msg);
+      g_timeout_add_seconds (3, answer_slowly_cb, g_object_ref (msg));
+      return;
+    }
   if (g_str_equal (path, "/harbour.rss"))
     fixture = "harbour.rss", type = "application/rss+xml";
   else if (g_str_equal (path, "/wire.atom"))
@@ -194,6 +214,7 @@ start_server (void)
 
 /* ---- tests ---- */
 
+/* The message dialog showing (a dialog answered before may linger a moment while it closes). */
 static GtkWindow *
 find_dialog (void)
 {
@@ -202,10 +223,18 @@ find_dialog (void)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && g_object_get_data (G_OBJECT (w), "answered") == NULL)
         return w;
     }
   return NULL;
+}
+
+static void
+respond (GtkWindow *dialog, const char *response)
+{
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (1));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
 }
 
 static gboolean
@@ -242,12 +271,11 @@ test_welcome (void)
   g_assert_cmpstr (lede_window_get_page (window), ==, "empty");
   g_assert_true (gtk_widget_get_mapped (welcome));
   g_assert_cmpuint (lede_library_sidebar_get_feeds (sidebar ())->len, ==, 0);
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "library.add-feed")
-                 || gtk_widget_activate_action (GTK_WIDGET (window), "library.add-feed", NULL));
+  /* Its buttons' actions are there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.add-feed", NULL));
+  g_assert_true (run_until (dialog_shown, NULL, 10));
   save_screenshot ("library-welcome");
-  /* Close whatever the check above may have opened. */
-  if (find_dialog () != NULL)
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "cancel");
+  respond (find_dialog (), "cancel");
 }
 
 static void
@@ -268,7 +296,7 @@ test_add_and_refresh (void)
   entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   g_assert_true (GTK_IS_EDITABLE (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), feed_url);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  respond (dialog, "accept");
   wait_sidebar ();
 
   good = feed_by_url ("/harbour.rss");
@@ -440,6 +468,10 @@ test_open_url (void)
   g_assert_nonnull (strstr (lede_analysis_get_text (lede_window_get_analysis (window)), "40 ferries"));
   /* The navigation and the share widget are not part of the article. */
   g_assert_null (strstr (lede_analysis_get_text (lede_window_get_analysis (window)), "Share this story"));
+  /* The page is kept in the library, under its web pages, searchable and indexed. */
+  wait_sidebar ();
+  g_assert_nonnull (feed_by_url ("lede:web-pages"));
+  g_assert_cmpuint (feed_by_url ("lede:web-pages")->total, ==, 1);
 
   /* A page that is not there keeps the article that was showing. */
   before = lede_window_get_analysis (window);
@@ -472,6 +504,8 @@ test_search_and_star (void)
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_signal_emit_by_name (search, "search-changed");
   wait_sidebar ();
+  /* Every row of the feed is back, read state and star from the store. */
+  g_assert_cmpuint (n_items (), ==, 3);
   save_screenshot ("library-search");
 }
 
@@ -492,6 +526,219 @@ remove_data_dir (void)
   g_rmdir (dir);
   g_unlink (opml);
   g_rmdir (data_dir);
+}
+
+static void
+test_slow_feed (void)
+{
+  g_autofree char *feed = g_strconcat (base, "/slow.atom", NULL);
+  g_autofree char *page = g_strconcat (base, "/articles/ferry-talks.html", NULL);
+  gint64 start = g_get_monotonic_time ();
+
+  /* While a feed takes its time, the window opens an article from the web. */
+  lede_library_sidebar_add_feed (sidebar (), feed);
+  lede_window_open_url (window, page);
+  spin (50);
+  g_assert_true (run_until (window_is_idle, NULL, 60));
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==,
+                   "Ferry talks resume as services return");
+  g_assert_true (lede_library_sidebar_get_busy (sidebar ()));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  wait_sidebar ();
+  g_assert_nonnull (feed_by_url ("/slow.atom"));
+}
+
+static void
+answer_dialog (const char *text, const char *response)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (run_until (dialog_shown, NULL, 10));
+  dialog = find_dialog ();
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                           text);
+  respond (dialog, response);
+  wait_sidebar ();
+}
+
+/* Right-clicks the row of the feed whose URL ends in @suffix; returns the menu that opens. */
+static GtkWidget *
+right_click_feed (const char *suffix)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (sidebar ()), GTK_TYPE_LIST_BOX);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
+  const char *title = feed_by_url (suffix)->title;
+  /* The feed menu is the sidebar's last child (the menu button has a popover menu too). */
+  GtkWidget *menu = gtk_widget_get_last_child (GTK_WIDGET (sidebar ()));
+  GtkListBoxRow *row;
+
+  /* Rows rebuilt by the last reload are laid out at the next frame. */
+  spin (300);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    {
+      GtkWidget *label = find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL);
+      graphene_rect_t bounds;
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) != 0)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), list, &bounds));
+      for (guint j = 0; j < g_list_model_get_n_items (controllers); j++)
+        {
+          g_autoptr (GObject) controller = g_list_model_get_item (controllers, j);
+          if (GTK_IS_GESTURE_CLICK (controller)
+              && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+            {
+              double y = bounds.origin.y + bounds.size.height / 2;
+              g_signal_emit_by_name (controller, "pressed", 1, 10.0, y);
+            }
+        }
+      return menu;
+    }
+  return NULL;
+}
+
+static void
+test_rename_remove_export (void)
+{
+  g_autofree char *path = g_build_filename (data_dir, "exported.opml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *opml = NULL;
+  GtkWidget *menu;
+
+  /* A right click on a feed opens its menu and selects it, so the menu acts on it. */
+  menu = right_click_feed ("/broken.xml");
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  g_assert_true (gtk_widget_get_visible (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.rename-feed", NULL));
+  answer_dialog ("Not a Feed", "accept");
+  g_assert_cmpstr (feed_by_url ("/broken.xml")->title, ==, "Not a Feed");
+
+  /* Cancelling keeps the feed; removing takes it and leaves the others. */
+  lede_library_sidebar_select_feed (sidebar (), feed_by_url ("/broken.xml")->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.remove-feed", NULL));
+  answer_dialog (NULL, "cancel");
+  g_assert_nonnull (feed_by_url ("/broken.xml"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.remove-feed", NULL));
+  answer_dialog (NULL, "remove");
+  g_assert_null (feed_by_url ("/broken.xml"));
+  g_assert_nonnull (feed_by_url ("/harbour.rss"));
+
+  lede_library_sidebar_export_opml (sidebar (), file);
+  wait_sidebar ();
+  g_assert_true (g_file_get_contents (path, &opml, NULL, NULL));
+  g_assert_nonnull (strstr (opml, "/harbour.rss"));
+  g_assert_nonnull (strstr (opml, "/wire.atom"));
+  g_assert_null (strstr (opml, "/broken.xml"));
+  g_assert_null (strstr (opml, "lede:web-pages"));
+  g_unlink (path);
+}
+
+static gboolean
+all_loaded (gpointer data)
+{
+  LedeItemListModel *model = data;
+  g_autoptr (LedeItemObject) last
+    = g_list_model_get_item (G_LIST_MODEL (model), g_list_model_get_n_items (G_LIST_MODEL (model)) - 1);
+  return lede_item_object_get_item (last) != NULL;
+}
+
+static gboolean
+row_loaded (gpointer data)
+{
+  return lede_item_object_get_item (data) != NULL;
+}
+
+static void
+test_virtual_list (void)
+{
+  g_autofree char *db = g_build_filename (data_dir, "big.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeStore) store = lede_store_new (db, &error);
+  g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (LedeItemListModel) model = NULL;
+  gint64 feed_id;
+  const guint n = 20000;
+
+  g_assert_no_error (error);
+  feed_id = lede_store_add_feed (store, "http://127.0.0.1:9/big.xml", "Big", NULL, &error);
+  g_assert_no_error (error);
+  feed->title = g_strdup ("Big");
+  feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
+  for (guint i = 0; i < n; i++)
+    {
+      LedeFeedItem *item = g_new0 (LedeFeedItem, 1);
+      item->guid = g_strdup_printf ("big-%u", i);
+      item->title = g_strdup_printf ("Article number %u", i);
+      item->published = 1700000000 + i;
+      g_ptr_array_add (feed->items, item);
+    }
+  g_assert_true (lede_store_save_feed (store, feed_id, feed, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ids = lede_store_list_item_ids (store, LEDE_STORE_SCOPE_ALL, 0, &error);
+  g_assert_cmpuint (ids->len, ==, n);
+
+  /* Every row exists; only the rows asked for are made, and only a bounded number are kept. */
+  model = lede_item_list_model_new (store);
+  lede_item_list_model_set_ids (model, (gint64 *) ids->data, ids->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_cmpuint (lede_item_list_model_get_n_cached (model), ==, 0);
+  for (guint i = 0; i < n; i += 7)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  g_assert_cmpuint (lede_item_list_model_get_n_cached (model), <=, 2048 + 1);
+  /* Newest first, and the records arrive off the main thread. */
+  g_assert_true (run_until (all_loaded, model, 20));
+  {
+    g_autoptr (LedeItemObject) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_true (run_until (row_loaded, first, 20));
+    g_assert_cmpstr (lede_item_object_get_item (first)->title, ==, "Article number 19999");
+  }
+  g_clear_object (&model);
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (db);
+  }
+}
+
+static gboolean
+standalone_idle (gpointer data)
+{
+  return !lede_library_sidebar_get_busy (data);
+}
+
+static void
+test_widgets_finalize (void)
+{
+  g_autofree char *db = g_build_filename (data_dir, "standalone.db", NULL);
+  LedeLibrary *library;
+  GtkWidget *widget;
+
+  /* A library that cannot be opened (the path is a directory) says so and does nothing else. */
+  library = lede_library_new (data_dir);
+  g_assert_nonnull (lede_library_get_error (library));
+  widget = g_object_ref_sink (lede_library_sidebar_new (library));
+  g_assert_false (lede_library_sidebar_get_busy (LEDE_LIBRARY_SIDEBAR (widget)));
+  g_assert_cmpuint (n_items (), >, 0); /* the window's own library is untouched */
+  g_assert_finalize_object (widget);
+  g_assert_finalize_object (library);
+
+  /* A working one: the sidebar, its list and its menus go away with it. */
+  library = lede_library_new (db);
+  g_assert_null (lede_library_get_error (library));
+  widget = g_object_ref_sink (lede_library_sidebar_new (library));
+  g_assert_true (run_until (standalone_idle, widget, 20));
+  g_assert_finalize_object (widget);
+  g_assert_finalize_object (library);
+
+  widget = g_object_ref_sink (lede_library_context_new ());
+  lede_library_context_set_actor (LEDE_LIBRARY_CONTEXT (widget), NULL, 0);
+  g_assert_finalize_object (widget);
+  g_unlink (db);
 }
 
 int
@@ -531,6 +778,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/library/summary-only", test_summary_only);
   g_test_add_func ("/lede/ui/library/open-url", test_open_url);
   g_test_add_func ("/lede/ui/library/search-and-star", test_search_and_star);
+  g_test_add_func ("/lede/ui/library/slow-feed", test_slow_feed);
+  g_test_add_func ("/lede/ui/library/rename-remove-export", test_rename_remove_export);
+  g_test_add_func ("/lede/ui/library/widgets-finalize", test_widgets_finalize);
+  g_test_add_func ("/lede/ui/library/virtual-list", test_virtual_list);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
