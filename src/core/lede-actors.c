@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lede-analysis-private.h"
+#include "lede-claims-private.h"
 #include "lede-wordlist.h"
 
 #define MAX_CHUNK 12
@@ -170,8 +171,7 @@ tok_in (const Ctx *c, guint i, const char *const *words)
     return FALSE;
   s = str (c, i, &len);
   for (; *words != NULL; words++)
-    if ((*words)[0] == g_ascii_tolower (s[0]) && strlen (*words) == len
-        && g_ascii_strncasecmp (s, *words, len) == 0)
+    if ((*words)[0] == g_ascii_tolower (s[0]) && lede_ascii_word_eq (s, len, *words))
       return TRUE;
   return FALSE;
 }

@@ -57,6 +57,29 @@ lede_word_filter_may_hold (const LedeWordFilter *filter, const char *word, gsize
   return ((filter->first[len] >> (ch - 'a')) & 1) && ((filter->last[len] >> (last - 'a')) & 1);
 }
 
+/* Is the token text @s (@len bytes) @word, ignoring ASCII case? Inline,
+ * without strlen(), since the stages test tokens against short inline
+ * lists of words many times per token. */
+static inline gboolean
+lede_ascii_word_eq (const char *s, gsize len, const char *word)
+{
+  for (gsize k = 0; k < len; k++)
+    {
+      guchar a = (guchar) s[k], b = (guchar) word[k];
+
+      if (b == '\0')
+        return FALSE;
+      if (a != b)
+        {
+          a = a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a;
+          b = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+          if (a != b)
+            return FALSE;
+        }
+    }
+  return word[len] == '\0';
+}
+
 /* lede_word_list_lookup_lower() without its per-letter calls. */
 const char *lede_word_list_lookup_folded (const LedeWordList *list, const char *word, gsize len);
 

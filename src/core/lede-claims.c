@@ -117,8 +117,7 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && g_ascii_strncasecmp (s, *set, len) == 0
-        && (*set)[len] == '\0')
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && lede_ascii_word_eq (s, len, *set))
       return TRUE;
   return FALSE;
 }

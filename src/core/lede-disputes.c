@@ -67,6 +67,7 @@ typedef struct
   guint8 *direct;       /* per claim: DIRECT_* */
   guint *stems;         /* per token: stem_hash(), 0 until asked */
   guint8 *token_claims; /* per token: how many claims hold it (at most 255) */
+  guint8 *skip;         /* per token: 0 until asked, then 1 + is_skip_word() */
 } Ctx;
 
 static const char *const negations[] = { "not", "no", "never", "n't", "nothing", NULL };
@@ -97,10 +98,21 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && g_ascii_strncasecmp (s, *set, len) == 0
-        && (*set)[len] == '\0')
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && lede_ascii_word_eq (s, len, *set))
       return TRUE;
   return FALSE;
+}
+
+/* Is token @i one of context_skip? Asked for the same tokens again and
+ * again, and the list is long: the answer is kept per token. */
+static gboolean
+is_skip_word (const Ctx *c, guint i)
+{
+  if (i >= c->n)
+    return FALSE;
+  if (c->skip[i] == 0)
+    c->skip[i] = 1 + word_in (c, i, context_skip);
+  return c->skip[i] == 2;
 }
 
 /* The first token at or after byte @b. */
@@ -413,13 +425,13 @@ collect_numbers (Ctx *c, ClaimInfo *info)
           num->generic = TRUE;
       for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i && num->ncontext < MAX_CONTEXT / 2;
            j--)
-        if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !word_in (c, j, context_skip))
+        if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !is_skip_word (c, j))
           num->context[num->ncontext++] = context_hash (c, j);
       for (guint j = after; j < info->end && j < after + 3 && num->ncontext < MAX_CONTEXT; j++)
         {
           if (!(lede_doc_token (c->doc, j)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
             break;
-          if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !word_in (c, j, context_skip))
+          if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !is_skip_word (c, j))
             num->context[num->ncontext++] = context_hash (c, j);
         }
       info->nnums++;
@@ -517,7 +529,7 @@ stem_hash_uncached (const Ctx *c, guint i)
   if ((lede_doc_token (c->doc, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED)) != LEDE_TOKEN_WORD)
     return 0;
   s = lede_doc_token_str (c->doc, i, &len);
-  if (len < 3 || len >= sizeof buf || word_in (c, i, context_skip)
+  if (len < 3 || len >= sizeof buf || is_skip_word (c, i)
       || lede_word_list_lookup_folded (c->function_words, s, len) != NULL)
     return 0;
   for (gsize k = 0; k < len; k++)
@@ -851,6 +863,7 @@ lede_find_disputes (LedeDoc *doc)
   c.direct = g_new0 (guint8, doc->claims->len);
   c.stems = g_new0 (guint, c.n + 1);
   c.token_claims = g_new0 (guint8, c.n + 1);
+  c.skip = g_new0 (guint8, c.n + 1);
 
   for (guint i = 0; i < doc->claims->len; i++)
     {
@@ -1037,6 +1050,7 @@ lede_find_disputes (LedeDoc *doc)
   g_free (c.direct);
   g_free (c.stems);
   g_free (c.token_claims);
+  g_free (c.skip);
   g_free (c.info);
   g_free (c.sentence_signals);
   g_free (c.sentence_done);
