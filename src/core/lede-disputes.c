@@ -57,7 +57,7 @@ typedef struct
   const LedeWordList *words;
   guint max_words;
   ClaimInfo *info;
-  LedeWordFilter filter;
+  const LedeWordFilter *filter;
   GHashTable *prefixes;
   const LedeWordList *function_words;
   guint8 *token_signals;    /* per token: the Signals of the phrases that start there */
@@ -186,6 +186,21 @@ phrase_prefixes (const LedeWordList *list)
   return prefixes;
 }
 
+/* The filter of the phrases' first words, built once: the list is long. */
+static const LedeWordFilter *
+phrase_filter (const LedeWordList *list)
+{
+  static LedeWordFilter *filter;
+
+  if (g_once_init_enter (&filter))
+    {
+      LedeWordFilter *f = g_new0 (LedeWordFilter, 1);
+      lede_word_filter_init (f, list, TRUE);
+      g_once_init_leave (&filter, f);
+    }
+  return filter;
+}
+
 /* Marks, once per sentence, the signals of the phrases of the list that
  * start at each word (words joined by one space, quotation marks skipped:
  * "“serious concerns"), and ORs them into the sentence's. */
@@ -207,7 +222,7 @@ mark_sentence (Ctx *c, guint si)
       if (!(lede_doc_token (c->doc, i)->flags & LEDE_TOKEN_WORD))
         continue;
       s = lede_doc_token_str (c->doc, i, &len);
-      if (!lede_word_filter_may_hold (&c->filter, s, len))
+      if (!lede_word_filter_may_hold (c->filter, s, len))
         continue;
       for (guint j = i; j < r->end && words < c->max_words; j++)
         {
@@ -856,7 +871,7 @@ lede_find_disputes (LedeDoc *doc)
   c.sentence_signals = g_new0 (guint8, nsent + 1);
   c.sentence_done = g_new0 (gboolean, nsent + 1);
   c.token_signals = g_new0 (guint8, c.n + 1);
-  lede_word_filter_init (&c.filter, c.words, TRUE);
+  c.filter = phrase_filter (c.words);
   c.prefixes = phrase_prefixes (c.words);
   c.function_words = lede_word_list_get ("function-words");
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
