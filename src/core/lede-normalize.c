@@ -107,21 +107,16 @@ lede_normalize (const char *input,
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (input, length, &end))
-    {
-      guint line, column;
-
-      locate_byte (input, end - input, &line, &column);
-      g_set_error (error, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_INVALID_UTF8,
-                   _ ("invalid UTF-8 at line %u, column %u (byte %" G_GSIZE_FORMAT ")"), line, column,
-                   (gsize) (end - input));
-      return FALSE;
-    }
-
   for (gsize i = 0; i < length; i++)
     {
       guchar c = input[i];
 
+      /* Printable ASCII, nearly every byte: one test. */
+      if (c > 0x20 && c < 0x80)
+        {
+          blank = FALSE;
+          continue;
+        }
       if (c >= 0x80)
         ascii = FALSE;
       else if (c == '\r')
@@ -130,6 +125,18 @@ lede_normalize (const char *input,
         n_control++;
       if (blank && c < 0x80 && !g_ascii_isspace (c))
         blank = FALSE;
+    }
+
+  /* ASCII is UTF-8: only other text needs the check. */
+  if (!ascii && !g_utf8_validate_len (input, length, &end))
+    {
+      guint line, column;
+
+      locate_byte (input, end - input, &line, &column);
+      g_set_error (error, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_INVALID_UTF8,
+                   _ ("invalid UTF-8 at line %u, column %u (byte %" G_GSIZE_FORMAT ")"), line, column,
+                   (gsize) (end - input));
+      return FALSE;
     }
 
   if (n_control > 8 && n_control * 100 > length)
