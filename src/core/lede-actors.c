@@ -171,7 +171,7 @@ tok_in (const Ctx *c, guint i, const char *const *words)
     return FALSE;
   s = str (c, i, &len);
   for (; *words != NULL; words++)
-    if ((*words)[0] == g_ascii_tolower (s[0]) && lede_ascii_word_eq (s, len, *words))
+    if ((*words)[0] == lede_ascii_lower (s[0]) && lede_ascii_word_eq (s, len, *words))
       return TRUE;
   return FALSE;
 }
@@ -213,7 +213,7 @@ lookup_range (const Ctx *c, const LedeWordList *list, guint a, guint b, gboolean
 
   if (n == 0)
     return NULL;
-  return lede_word_list_lookup (list, buf, -1);
+  return lede_word_list_lookup (list, buf, n);
 }
 
 static const char *
@@ -238,7 +238,7 @@ fold_key (const char *s, gsize len, GString *out)
         continue;
       if (ch < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (ch));
+          g_string_append_c (out, lede_ascii_lower (ch));
           continue;
         }
       {
@@ -329,6 +329,74 @@ org_word (const Ctx *c, guint i)
   return v;
 }
 
+/* A GHashTable of strings, frozen into an open-addressing table keyed by
+ * (bytes, length): the names and titles tables are looked up for nearly
+ * every word, and this hashes the joined key once, without strlen(),
+ * g_str_hash() or a strcmp() per colliding entry. */
+typedef struct
+{
+  const char *key;
+  gconstpointer value;
+  guint32 len;
+  guint32 hash; /* 0 for an empty slot */
+} FrozenSlot;
+
+typedef struct
+{
+  FrozenSlot *slots;
+  guint32 mask;
+} FrozenMap;
+
+static inline guint32
+frozen_hash (const char *s, gsize len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h | 1;
+}
+
+static FrozenMap *
+frozen_map_new (GHashTable *table)
+{
+  FrozenMap *m = g_new0 (FrozenMap, 1);
+  guint32 size = 16;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  while (size < g_hash_table_size (table) * 4 + 1)
+    size *= 2;
+  m->slots = g_new0 (FrozenSlot, size);
+  m->mask = size - 1;
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize len = strlen (key);
+      guint32 h = frozen_hash (key, len);
+      guint32 i = h & m->mask;
+
+      while (m->slots[i].hash != 0)
+        i = (i + 1) & m->mask;
+      m->slots[i] = (FrozenSlot){ key, value, len, h };
+    }
+  return m;
+}
+
+static inline gconstpointer
+frozen_map_lookup (const FrozenMap *m, const char *key, gsize len)
+{
+  guint32 h = frozen_hash (key, len);
+
+  for (guint32 i = h & m->mask; m->slots[i].hash != 0; i = (i + 1) & m->mask)
+    {
+      const FrozenSlot *slot = &m->slots[i];
+      if (slot->hash == h && slot->len == len && memcmp (slot->key, key, len) == 0)
+        return slot->value;
+    }
+  return NULL;
+}
+
 /* The number of tokens a title takes at @i ("Prime Minister", "Secretary
  * of State", "chief executive", "former president"), 0 when none. Title
  * words may be written in any case. */
@@ -375,18 +443,21 @@ title_entry (const char *entry, const char *value, gpointer user_data)
 static const TitleEntry *
 title_lookup (const Ctx *c, guint a, guint b)
 {
-  static GHashTable *table;
+  static FrozenMap *table;
   char buf[KEY_MAX];
+  gsize n;
 
   if (g_once_init_enter (&table))
     {
+      /* Kept for the life of the process, like the word lists. */
       GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
       lede_word_list_foreach (c->titles, title_entry, t);
-      g_once_init_leave (&table, t);
+      g_once_init_leave (&table, frozen_map_new (t));
     }
-  if (join (c, a, b, buf, sizeof buf, TRUE) == 0)
+  n = join (c, a, b, buf, sizeof buf, TRUE);
+  if (n == 0)
     return NULL;
-  return g_hash_table_lookup (table, buf);
+  return frozen_map_lookup (table, buf, n);
 }
 
 static guint
@@ -546,10 +617,10 @@ names_entry (const char *entry, const char *value, gpointer user_data)
   }
 }
 
-static GHashTable *
+static const FrozenMap *
 names_table (const Ctx *c)
 {
-  static GHashTable *table;
+  static FrozenMap *table;
 
   if (g_once_init_enter (&table))
     {
@@ -559,7 +630,8 @@ names_table (const Ctx *c)
       lede_word_list_foreach (c->orgs, names_entry, &b);
       b.kind = LEDE_ACTOR_GROUP;
       lede_word_list_foreach (c->groups, names_entry, &b);
-      g_once_init_leave (&table, b.table);
+      /* Kept for the life of the process, like the word lists. */
+      g_once_init_leave (&table, frozen_map_new (b.table));
     }
   return table;
 }
@@ -568,31 +640,34 @@ static ListHit
 any_list_match_uncached (const Ctx *c, guint i, guint limit)
 {
   ListHit best = { 0, LEDE_ACTOR_OTHER, NULL };
-  GHashTable *table = names_table (c);
+  const FrozenMap *table = names_table (c);
   char buf[KEY_MAX];
-  NameEntry *e;
+  const NameEntry *e;
   guint max;
   int mode = 0;
+  gsize n;
 
-  if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
+  n = join (c, i, i + 1, buf, sizeof buf, FALSE);
+  if (n == 0)
     return best;
-  e = g_hash_table_lookup (table, buf);
+  e = frozen_map_lookup (table, buf, n);
   if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER))
     {
       /* Capitals in datelines and headlines: "BRUSSELS", "NEW YORK". */
       mode = 2;
-      join (c, i, i + 1, buf, sizeof buf, mode);
-      e = g_hash_table_lookup (table, buf);
+      n = join (c, i, i + 1, buf, sizeof buf, mode);
+      e = frozen_map_lookup (table, buf, n);
     }
   if (e == NULL)
     return best;
   max = MAX (e->words, 1);
   for (guint k = MIN (max, limit - i); k >= 2; k--)
     {
-      NameEntry *m;
-      if (join (c, i, i + k, buf, sizeof buf, mode) == 0)
+      const NameEntry *m;
+      n = join (c, i, i + k, buf, sizeof buf, mode);
+      if (n == 0)
         continue;
-      m = g_hash_table_lookup (table, buf);
+      m = frozen_map_lookup (table, buf, n);
       if (m != NULL && m->kind != 0)
         {
           best = (ListHit){ k, m->kind - 1, m->canon };
@@ -1687,7 +1762,7 @@ register_cand (Ctx *c, int ci, GString *key)
         if (is_cap (c, j))
           {
             gsize len;
-            initials[ni++] = g_ascii_tolower (*str (c, j, &len));
+            initials[ni++] = lede_ascii_lower (*str (c, j, &len));
           }
       initials[ni] = '\0';
       if (ni >= 2)

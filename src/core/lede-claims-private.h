@@ -57,6 +57,13 @@ lede_word_filter_may_hold (const LedeWordFilter *filter, const char *word, gsize
   return ((filter->first[len] >> (ch - 'a')) & 1) && ((filter->last[len] >> (last - 'a')) & 1);
 }
 
+/* g_ascii_tolower() without the function call. */
+static inline char
+lede_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 /* Is the token text @s (@len bytes) @word, ignoring ASCII case? Inline,
  * without strlen(), since the stages test tokens against short inline
  * lists of words many times per token. */

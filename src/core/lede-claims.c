@@ -131,7 +131,10 @@ punct_is (const Ctx *c, guint i, const char *p)
   if (i >= c->n || !(tok (c, i)->flags & LEDE_TOKEN_PUNCT))
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
-  return strlen (p) == len && memcmp (s, p, len) == 0;
+  for (gsize k = 0; k < len; k++)
+    if (p[k] != s[k])
+      return FALSE;
+  return p[len] == '\0';
 }
 
 static gboolean

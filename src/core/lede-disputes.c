@@ -319,7 +319,7 @@ context_hash (const Ctx *c, guint i)
   if (len >= sizeof buf - 1)
     len = sizeof buf - 2;
   for (gsize k = 0; k < len; k++)
-    buf[k] = g_ascii_tolower (s[k]);
+    buf[k] = lede_ascii_lower (s[k]);
   /* A crude stem: plurals count as their singular. */
   if (len > 3 && buf[len - 1] == 's' && buf[len - 2] != 's')
     len--;
@@ -548,7 +548,7 @@ stem_hash_uncached (const Ctx *c, guint i)
       || lede_word_list_lookup_folded (c->function_words, s, len) != NULL)
     return 0;
   for (gsize k = 0; k < len; k++)
-    buf[k] = g_ascii_tolower (s[k]);
+    buf[k] = lede_ascii_lower (s[k]);
   if (len > 4 && buf[len - 1] == 's' && buf[len - 2] != 's')
     len--;
   if (len > 5 && buf[len - 2] == 'e' && buf[len - 1] == 'd')
