@@ -329,74 +329,6 @@ org_word (const Ctx *c, guint i)
   return v;
 }
 
-/* A GHashTable of strings, frozen into an open-addressing table keyed by
- * (bytes, length): the names and titles tables are looked up for nearly
- * every word, and this hashes the joined key once, without strlen(),
- * g_str_hash() or a strcmp() per colliding entry. */
-typedef struct
-{
-  const char *key;
-  gconstpointer value;
-  guint32 len;
-  guint32 hash; /* 0 for an empty slot */
-} FrozenSlot;
-
-typedef struct
-{
-  FrozenSlot *slots;
-  guint32 mask;
-} FrozenMap;
-
-static inline guint32
-frozen_hash (const char *s, gsize len)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
-  return h | 1;
-}
-
-static FrozenMap *
-frozen_map_new (GHashTable *table)
-{
-  FrozenMap *m = g_new0 (FrozenMap, 1);
-  guint32 size = 16;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  while (size < g_hash_table_size (table) * 4 + 1)
-    size *= 2;
-  m->slots = g_new0 (FrozenSlot, size);
-  m->mask = size - 1;
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gsize len = strlen (key);
-      guint32 h = frozen_hash (key, len);
-      guint32 i = h & m->mask;
-
-      while (m->slots[i].hash != 0)
-        i = (i + 1) & m->mask;
-      m->slots[i] = (FrozenSlot){ key, value, len, h };
-    }
-  return m;
-}
-
-static inline gconstpointer
-frozen_map_lookup (const FrozenMap *m, const char *key, gsize len)
-{
-  guint32 h = frozen_hash (key, len);
-
-  for (guint32 i = h & m->mask; m->slots[i].hash != 0; i = (i + 1) & m->mask)
-    {
-      const FrozenSlot *slot = &m->slots[i];
-      if (slot->hash == h && slot->len == len && memcmp (slot->key, key, len) == 0)
-        return slot->value;
-    }
-  return NULL;
-}
-
 /* The number of tokens a title takes at @i ("Prime Minister", "Secretary
  * of State", "chief executive", "former president"), 0 when none. Title
  * words may be written in any case. */
@@ -443,7 +375,7 @@ title_entry (const char *entry, const char *value, gpointer user_data)
 static const TitleEntry *
 title_lookup (const Ctx *c, guint a, guint b)
 {
-  static FrozenMap *table;
+  static LedeFrozenMap *table;
   char buf[KEY_MAX];
   gsize n;
 
@@ -452,12 +384,12 @@ title_lookup (const Ctx *c, guint a, guint b)
       /* Kept for the life of the process, like the word lists. */
       GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
       lede_word_list_foreach (c->titles, title_entry, t);
-      g_once_init_leave (&table, frozen_map_new (t));
+      g_once_init_leave (&table, lede_frozen_map_new (t));
     }
   n = join (c, a, b, buf, sizeof buf, TRUE);
   if (n == 0)
     return NULL;
-  return frozen_map_lookup (table, buf, n);
+  return lede_frozen_map_lookup (table, buf, n);
 }
 
 static guint
@@ -617,10 +549,10 @@ names_entry (const char *entry, const char *value, gpointer user_data)
   }
 }
 
-static const FrozenMap *
+static const LedeFrozenMap *
 names_table (const Ctx *c)
 {
-  static FrozenMap *table;
+  static LedeFrozenMap *table;
 
   if (g_once_init_enter (&table))
     {
@@ -631,7 +563,7 @@ names_table (const Ctx *c)
       b.kind = LEDE_ACTOR_GROUP;
       lede_word_list_foreach (c->groups, names_entry, &b);
       /* Kept for the life of the process, like the word lists. */
-      g_once_init_leave (&table, frozen_map_new (b.table));
+      g_once_init_leave (&table, lede_frozen_map_new (b.table));
     }
   return table;
 }
@@ -640,7 +572,7 @@ static ListHit
 any_list_match_uncached (const Ctx *c, guint i, guint limit)
 {
   ListHit best = { 0, LEDE_ACTOR_OTHER, NULL };
-  const FrozenMap *table = names_table (c);
+  const LedeFrozenMap *table = names_table (c);
   char buf[KEY_MAX];
   const NameEntry *e;
   guint max;
@@ -650,13 +582,13 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
   n = join (c, i, i + 1, buf, sizeof buf, FALSE);
   if (n == 0)
     return best;
-  e = frozen_map_lookup (table, buf, n);
+  e = lede_frozen_map_lookup (table, buf, n);
   if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER))
     {
       /* Capitals in datelines and headlines: "BRUSSELS", "NEW YORK". */
       mode = 2;
       n = join (c, i, i + 1, buf, sizeof buf, mode);
-      e = frozen_map_lookup (table, buf, n);
+      e = lede_frozen_map_lookup (table, buf, n);
     }
   if (e == NULL)
     return best;
@@ -667,7 +599,7 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
       n = join (c, i, i + k, buf, sizeof buf, mode);
       if (n == 0)
         continue;
-      m = frozen_map_lookup (table, buf, n);
+      m = lede_frozen_map_lookup (table, buf, n);
       if (m != NULL && m->kind != 0)
         {
           best = (ListHit){ k, m->kind - 1, m->canon };

@@ -58,7 +58,7 @@ typedef struct
   guint max_words;
   ClaimInfo *info;
   const LedeWordFilter *filter;
-  GHashTable *prefixes;
+  const LedeFrozenMap *prefixes;
   const LedeWordList *function_words;
   guint8 *token_signals;    /* per token: the Signals of the phrases that start there */
   guint8 *sentence_signals; /* per sentence */
@@ -172,16 +172,17 @@ add_prefixes (const char *entry, const char *value, gpointer user_data)
 
 /* The word sequences that begin a longer phrase of the list ("could",
  * "could not", …): a phrase is grown a word further only from one. */
-static GHashTable *
+static const LedeFrozenMap *
 phrase_prefixes (const LedeWordList *list)
 {
-  static GHashTable *prefixes;
+  static LedeFrozenMap *prefixes;
 
   if (g_once_init_enter (&prefixes))
     {
+      /* Kept for the life of the process, like the word lists. */
       GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       lede_word_list_foreach (list, add_prefixes, set);
-      g_once_init_leave (&prefixes, set);
+      g_once_init_leave (&prefixes, lede_frozen_map_new (set));
     }
   return prefixes;
 }
@@ -248,7 +249,7 @@ mark_sentence (Ctx *c, guint si)
           value = lede_word_list_lookup (c->words, buf, blen);
           if (value == NULL)
             {
-              if (!g_hash_table_contains (c->prefixes, buf))
+              if (lede_frozen_map_lookup (c->prefixes, buf, blen) == NULL)
                 break;
               continue;
             }
@@ -325,7 +326,7 @@ context_hash (const Ctx *c, guint i)
     len--;
   buf[len] = '\0';
   for (guint k = 0; k < G_N_ELEMENTS (same); k++)
-    if (strcmp (buf, same[k].word) == 0)
+    if (buf[0] == same[k].word[0] && strcmp (buf, same[k].word) == 0)
       return g_str_hash (same[k].as);
   return g_str_hash (buf);
 }
@@ -566,7 +567,7 @@ stem_hash_uncached (const Ctx *c, guint i)
       { "dead", "kill" }, { "died", "kill" },   { "fataliti", "kill" },
     };
     for (guint k = 0; k < G_N_ELEMENTS (same); k++)
-      if (strcmp (buf, same[k][0]) == 0)
+      if (buf[0] == same[k][0][0] && strcmp (buf, same[k][0]) == 0)
         return g_str_hash (same[k][1]) | 1;
   }
   return g_str_hash (buf) | 1;
