@@ -429,25 +429,50 @@ lede_word_list_lookup_folded (const LedeWordList *list, const char *word, gsize 
   return lede_word_list_lookup (list, buf, len);
 }
 
+typedef struct
+{
+  LedeStance stance;
+  guint flags;
+} VerbInfo;
+
+static void
+add_verb (const char *entry, const char *value, gpointer user_data)
+{
+  GHashTable *table = user_data;
+  VerbInfo *info = g_new0 (VerbInfo, 1);
+
+  parse_verb_value (value, &info->stance, &info->flags);
+  g_hash_table_insert (table, (gpointer) entry, info);
+}
+
 gboolean
 lede_claims_lookup_verb (const char *word, gsize len, LedeStance *stance, guint *flags)
 {
-  static const LedeWordList *verbs;
+  static const LedeFrozenMap *verbs;
   static LedeWordFilter filter;
-  const char *value;
+  const VerbInfo *info;
+  char buf[256];
 
   if (g_once_init_enter (&verbs))
     {
+      /* The entries with their values parsed, once: verbs are looked up
+       * for most words of a text. Kept for the life of the process. */
       const LedeWordList *list = lede_word_list_get ("reporting-verbs");
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
       lede_word_filter_init (&filter, list, FALSE);
-      g_once_init_leave (&verbs, list);
+      lede_word_list_foreach (list, add_verb, table);
+      g_once_init_leave (&verbs, lede_frozen_map_new (table));
     }
-  if (len == 0 || !lede_word_filter_may_hold (&filter, word, len))
+  if (len == 0 || !lede_word_filter_may_hold (&filter, word, len) || len >= sizeof buf)
     return FALSE;
-  value = lede_word_list_lookup_folded (verbs, word, len);
-  if (value == NULL)
+  for (gsize k = 0; k < len; k++)
+    buf[k] = lede_ascii_lower (word[k]);
+  info = lede_frozen_map_lookup (verbs, buf, len);
+  if (info == NULL)
     return FALSE;
-  parse_verb_value (value, stance, flags);
+  *stance = info->stance;
+  *flags = info->flags;
   return TRUE;
 }
 

@@ -108,10 +108,34 @@ word_in (const Ctx *c, guint i, const char *const *set)
 static gboolean
 is_skip_word (const Ctx *c, guint i)
 {
-  if (i >= c->n)
+  static LedeFrozenMap *skip;
+
+  if (g_once_init_enter (&skip))
+    {
+      /* Kept for the life of the process, like the word lists. */
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint k = 0; context_skip[k] != NULL; k++)
+        g_hash_table_add (set, (gpointer) context_skip[k]);
+      g_once_init_leave (&skip, lede_frozen_map_new (set));
+    }
+  if (i >= c->n || !(lede_doc_token (c->doc, i)->flags & LEDE_TOKEN_WORD))
     return FALSE;
   if (c->skip[i] == 0)
-    c->skip[i] = 1 + word_in (c, i, context_skip);
+    {
+      gsize len;
+      const char *s = lede_doc_token_str (c->doc, i, &len);
+      char buf[32];
+      gboolean found = FALSE;
+
+      /* The words are in lower case: fold the token and look it up. */
+      if (len < sizeof buf)
+        {
+          for (gsize k = 0; k < len; k++)
+            buf[k] = lede_ascii_lower (s[k]);
+          found = lede_frozen_map_lookup (skip, buf, len) != NULL;
+        }
+      c->skip[i] = 1 + found;
+    }
   return c->skip[i] == 2;
 }
 
