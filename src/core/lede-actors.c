@@ -209,8 +209,17 @@ static const char *
 lookup_range (const Ctx *c, const LedeWordList *list, guint a, guint b, gboolean lower)
 {
   char buf[KEY_MAX];
-  gsize n = join (c, a, b, buf, sizeof buf, lower);
+  gsize n;
 
+  if (b == a + 1)
+    {
+      /* One token: look it up where it is, without copying it. */
+      const char *s = str (c, a, &n);
+      if (n + 2 > sizeof buf)
+        return NULL;
+      return lower ? lede_word_list_lookup_lower (list, s, n) : lede_word_list_lookup (list, s, n);
+    }
+  n = join (c, a, b, buf, sizeof buf, lower);
   if (n == 0)
     return NULL;
   return lede_word_list_lookup (list, buf, n);
@@ -578,11 +587,13 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
   guint max;
   int mode = 0;
   gsize n;
+  const char *s;
 
-  n = join (c, i, i + 1, buf, sizeof buf, FALSE);
-  if (n == 0)
+  /* The token as written, where it is. */
+  s = str (c, i, &n);
+  if (n + 2 > sizeof buf)
     return best;
-  e = lede_frozen_map_lookup (table, buf, n);
+  e = lede_frozen_map_lookup (table, s, n);
   if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER))
     {
       /* Capitals in datelines and headlines: "BRUSSELS", "NEW YORK". */

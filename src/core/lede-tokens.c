@@ -92,6 +92,13 @@ lede_tokenize (LedeDoc *doc)
       LedeToken tok = { 0 };
       guint ncp = 1;
 
+      if (c == ' ')
+        {
+          pending |= LEDE_TOKEN_SPACE_BEFORE;
+          p++;
+          cp++;
+          continue;
+        }
       if (c == '\n')
         {
           pending |= LEDE_TOKEN_PARAGRAPH_START | LEDE_TOKEN_SPACE_BEFORE;
@@ -146,11 +153,16 @@ lede_tokenize (LedeDoc *doc)
               gunichar d;
               const char *after;
 
-              /* The common case, an ASCII letter or digit, without decoding. */
-              if (b < 0x80 && g_ascii_isalnum (b))
+              /* The common cases, an ASCII letter or digit, without decoding:
+               * (b | 0x20) is in a…z only for A…Z and a…z. */
+              if ((guint) ((b | 0x20) - 'a') < 26)
                 {
-                  if (g_ascii_isalpha (b))
-                    letters++, upper += b <= 'Z';
+                  letters++, upper += !(b & 0x20);
+                  q++, ncp++;
+                  continue;
+                }
+              if ((guint) (b - '0') < 10)
+                {
                   q++, ncp++;
                   continue;
                 }
