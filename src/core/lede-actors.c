@@ -338,6 +338,20 @@ org_word (const Ctx *c, guint i)
   return v;
 }
 
+/* A filter of the keys of @table, for their length and first and last
+ * letters (ASCII case folded). */
+static void
+key_filter_init (LedeWordFilter *filter, GHashTable *table)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  memset (filter, 0, sizeof *filter);
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    lede_word_filter_add (filter, key, strlen (key));
+}
+
 /* The number of tokens a title takes at @i ("Prime Minister", "Secretary
  * of State", "chief executive", "former president"), 0 when none. Title
  * words may be written in any case. */
@@ -385,6 +399,7 @@ static const TitleEntry *
 title_lookup (const Ctx *c, guint a, guint b)
 {
   static LedeFrozenMap *table;
+  static LedeWordFilter filter;
   char buf[KEY_MAX];
   gsize n;
 
@@ -393,7 +408,15 @@ title_lookup (const Ctx *c, guint a, guint b)
       /* Kept for the life of the process, like the word lists. */
       GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
       lede_word_list_foreach (c->titles, title_entry, t);
+      key_filter_init (&filter, t);
       g_once_init_leave (&table, lede_frozen_map_new (t));
+    }
+  if (b == a + 1)
+    {
+      /* Most words are no title: the filter turns them away unhashed. */
+      const char *s = str (c, a, &n);
+      if (!lede_word_filter_may_hold (&filter, s, n))
+        return NULL;
     }
   n = join (c, a, b, buf, sizeof buf, TRUE);
   if (n == 0)
@@ -558,6 +581,8 @@ names_entry (const char *entry, const char *value, gpointer user_data)
   }
 }
 
+static LedeWordFilter names_filter;
+
 static const LedeFrozenMap *
 names_table (const Ctx *c)
 {
@@ -572,6 +597,7 @@ names_table (const Ctx *c)
       b.kind = LEDE_ACTOR_GROUP;
       lede_word_list_foreach (c->groups, names_entry, &b);
       /* Kept for the life of the process, like the word lists. */
+      key_filter_init (&names_filter, b.table);
       g_once_init_leave (&table, lede_frozen_map_new (b.table));
     }
   return table;
@@ -589,9 +615,10 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
   gsize n;
   const char *s;
 
-  /* The token as written, where it is. */
+  /* The token as written, where it is. The filter turns away most words
+   * unhashed, in either case ("BRUSSELS" below folds to its bits too). */
   s = str (c, i, &n);
-  if (n + 2 > sizeof buf)
+  if (n + 2 > sizeof buf || !lede_word_filter_may_hold (&names_filter, s, n))
     return best;
   e = lede_frozen_map_lookup (table, s, n);
   if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER))
@@ -607,7 +634,8 @@ any_list_match_uncached (const Ctx *c, guint i, guint limit)
   for (guint k = MIN (max, limit - i); k >= 2; k--)
     {
       const NameEntry *m;
-      n = join (c, i, i + k, buf, sizeof buf, mode);
+      /* No key is longer than the longest entry: join() stops there. */
+      n = join (c, i, i + k, buf, MIN (sizeof buf, table->max_len + 2), mode);
       if (n == 0)
         continue;
       m = lede_frozen_map_lookup (table, buf, n);

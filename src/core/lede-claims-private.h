@@ -45,6 +45,8 @@ typedef struct
 
 /* Fills @filter from @list; with @first_words, from the first word of each entry. */
 void lede_word_filter_init (LedeWordFilter *filter, const LedeWordList *list, gboolean first_words);
+/* Adds one entry of @len bytes to @filter. */
+void lede_word_filter_add (LedeWordFilter *filter, const char *entry, gsize len);
 
 static inline gboolean
 lede_word_filter_may_hold (const LedeWordFilter *filter, const char *word, gsize len)
@@ -108,6 +110,7 @@ typedef struct
 {
   LedeFrozenSlot *slots;
   guint32 mask;
+  guint32 max_len; /* of any key */
 } LedeFrozenMap;
 
 static inline guint32
@@ -139,6 +142,7 @@ lede_frozen_map_new (GHashTable *table)
       guint32 h = lede_frozen_hash (key, len);
       guint32 i = h & m->mask;
 
+      m->max_len = MAX (m->max_len, len);
       while (m->slots[i].hash != 0)
         i = (i + 1) & m->mask;
       m->slots[i] = (LedeFrozenSlot){ key, value, len, h };
@@ -149,8 +153,11 @@ lede_frozen_map_new (GHashTable *table)
 static inline gconstpointer
 lede_frozen_map_lookup (const LedeFrozenMap *m, const char *key, gsize len)
 {
-  guint32 h = lede_frozen_hash (key, len);
+  guint32 h;
 
+  if (len > m->max_len)
+    return NULL;
+  h = lede_frozen_hash (key, len);
   for (guint32 i = h & m->mask; m->slots[i].hash != 0; i = (i + 1) & m->mask)
     {
       const LedeFrozenSlot *slot = &m->slots[i];

@@ -389,14 +389,20 @@ static void
 filter_add (const char *entry, const char *value, gpointer user_data)
 {
   FilterBuild *build = user_data;
-  LedeWordFilter *filter = build->filter;
   gsize len = 0;
-  guchar ch = (guchar) entry[0] | 0x20;
-  guchar last;
 
   (void) value;
   while (entry[len] && (entry[len] != ' ' || !build->first_words))
     len++;
+  lede_word_filter_add (build->filter, entry, len);
+}
+
+void
+lede_word_filter_add (LedeWordFilter *filter, const char *entry, gsize len)
+{
+  guchar ch = (guchar) entry[0] | 0x20;
+  guchar last;
+
   if (len == 0 || len > LEDE_WORD_FILTER_MAX)
     return; /* lede_word_filter_may_hold() lets long words through */
   last = (guchar) entry[len - 1] | 0x20;
