@@ -2027,21 +2027,33 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           && !(i > first && (tok (c, i - 1)->flags & LEDE_TOKEN_QUOTE)))
         continue;
       s = lede_doc_token_str (doc, i, &len);
-      memset (cue, 0, sizeof *cue);
-      cue->v = i;
-      cue->vend = i + 1;
       if (len == 9 && g_ascii_strncasecmp (s, "according", 9) == 0 && i + 1 < end
           && lede_doc_token_is (doc, i + 1, "to"))
         {
+          memset (cue, 0, sizeof *cue);
+          cue->v = i;
+          cue->vend = i + 1;
           cue->according = TRUE;
           if (!analyze_according (c, first, end, cue))
             continue;
           i = cue->vend - 1;
         }
-      else if (!lede_claims_lookup_verb (s, len, &cue->stance, &cue->flags))
-        continue;
-      else if (!analyze_cue (c, first, end, cues, ncues, cue))
-        continue;
+      else
+        {
+          LedeStance stance;
+          guint flags;
+
+          /* Most words are no reporting verb: clear the cue only for one. */
+          if (!lede_claims_lookup_verb (s, len, &stance, &flags))
+            continue;
+          memset (cue, 0, sizeof *cue);
+          cue->v = i;
+          cue->vend = i + 1;
+          cue->stance = stance;
+          cue->flags = flags;
+          if (!analyze_cue (c, first, end, cues, ncues, cue))
+            continue;
+        }
       ncues++;
     }
 
