@@ -35,6 +35,16 @@ nfc_unstable (gunichar c)
   return TRUE;
 }
 
+/* Does any character of the text possibly change under NFC? */
+static gboolean
+has_unstable (const char *p, const char *end)
+{
+  for (; p < end; p++)
+    if ((guchar) *p >= 0xCC && nfc_unstable (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* NFC, a line at a time and only for the lines that need it: GLib's
  * normalizer is slow on long inputs and most news text is NFC already. */
 static char *
@@ -165,11 +175,17 @@ lede_normalize (const char *input,
         }
     }
 
-  if (ascii)
-    text = g_strndup (input, length);
+  /* Most text is NFC already: copy it whole when nothing may change. */
+  if (ascii || !has_unstable (input, input + length))
+    {
+      text = g_strndup (input, length);
+      len = length;
+    }
   else
-    text = normalize_nfc (input, length);
-  len = strlen (text);
+    {
+      text = normalize_nfc (input, length);
+      len = strlen (text);
+    }
 
   if (has_cr)
     {
