@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lede-analysis-private.h"
+#include "lede-claims-private.h"
 #include "lede-wordlist.h"
 
 #define MAX_CHUNK 12
@@ -170,8 +171,7 @@ tok_in (const Ctx *c, guint i, const char *const *words)
     return FALSE;
   s = str (c, i, &len);
   for (; *words != NULL; words++)
-    if ((*words)[0] == g_ascii_tolower (s[0]) && strlen (*words) == len
-        && g_ascii_strncasecmp (s, *words, len) == 0)
+    if ((*words)[0] == lede_ascii_lower (s[0]) && lede_ascii_word_eq (s, len, *words))
       return TRUE;
   return FALSE;
 }
@@ -209,11 +209,20 @@ static const char *
 lookup_range (const Ctx *c, const LedeWordList *list, guint a, guint b, gboolean lower)
 {
   char buf[KEY_MAX];
-  gsize n = join (c, a, b, buf, sizeof buf, lower);
+  gsize n;
 
+  if (b == a + 1)
+    {
+      /* One token: look it up where it is, without copying it. */
+      const char *s = str (c, a, &n);
+      if (n + 2 > sizeof buf)
+        return NULL;
+      return lower ? lede_word_list_lookup_lower (list, s, n) : lede_word_list_lookup (list, s, n);
+    }
+  n = join (c, a, b, buf, sizeof buf, lower);
   if (n == 0)
     return NULL;
-  return lede_word_list_lookup (list, buf, -1);
+  return lede_word_list_lookup (list, buf, n);
 }
 
 static const char *
@@ -238,7 +247,7 @@ fold_key (const char *s, gsize len, GString *out)
         continue;
       if (ch < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (ch));
+          g_string_append_c (out, lede_ascii_lower (ch));
           continue;
         }
       {
@@ -329,6 +338,20 @@ org_word (const Ctx *c, guint i)
   return v;
 }
 
+/* A filter of the keys of @table, for their length and first and last
+ * letters (ASCII case folded). */
+static void
+key_filter_init (LedeWordFilter *filter, GHashTable *table)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  memset (filter, 0, sizeof *filter);
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    lede_word_filter_add (filter, key, strlen (key));
+}
+
 /* The number of tokens a title takes at @i ("Prime Minister", "Secretary
  * of State", "chief executive", "former president"), 0 when none. Title
  * words may be written in any case. */
@@ -375,18 +398,30 @@ title_entry (const char *entry, const char *value, gpointer user_data)
 static const TitleEntry *
 title_lookup (const Ctx *c, guint a, guint b)
 {
-  static GHashTable *table;
+  static LedeFrozenMap *table;
+  static LedeWordFilter filter;
   char buf[KEY_MAX];
+  gsize n;
 
   if (g_once_init_enter (&table))
     {
+      /* Kept for the life of the process, like the word lists. */
       GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
       lede_word_list_foreach (c->titles, title_entry, t);
-      g_once_init_leave (&table, t);
+      key_filter_init (&filter, t);
+      g_once_init_leave (&table, lede_frozen_map_new (t));
     }
-  if (join (c, a, b, buf, sizeof buf, TRUE) == 0)
+  if (b == a + 1)
+    {
+      /* Most words are no title: the filter turns them away unhashed. */
+      const char *s = str (c, a, &n);
+      if (!lede_word_filter_may_hold (&filter, s, n))
+        return NULL;
+    }
+  n = join (c, a, b, buf, sizeof buf, TRUE);
+  if (n == 0)
     return NULL;
-  return g_hash_table_lookup (table, buf);
+  return lede_frozen_map_lookup (table, buf, n);
 }
 
 static guint
@@ -546,10 +581,12 @@ names_entry (const char *entry, const char *value, gpointer user_data)
   }
 }
 
-static GHashTable *
+static LedeWordFilter names_filter;
+
+static const LedeFrozenMap *
 names_table (const Ctx *c)
 {
-  static GHashTable *table;
+  static LedeFrozenMap *table;
 
   if (g_once_init_enter (&table))
     {
@@ -559,7 +596,9 @@ names_table (const Ctx *c)
       lede_word_list_foreach (c->orgs, names_entry, &b);
       b.kind = LEDE_ACTOR_GROUP;
       lede_word_list_foreach (c->groups, names_entry, &b);
-      g_once_init_leave (&table, b.table);
+      /* Kept for the life of the process, like the word lists. */
+      key_filter_init (&names_filter, b.table);
+      g_once_init_leave (&table, lede_frozen_map_new (b.table));
     }
   return table;
 }
@@ -568,31 +607,38 @@ static ListHit
 any_list_match_uncached (const Ctx *c, guint i, guint limit)
 {
   ListHit best = { 0, LEDE_ACTOR_OTHER, NULL };
-  GHashTable *table = names_table (c);
+  const LedeFrozenMap *table = names_table (c);
   char buf[KEY_MAX];
-  NameEntry *e;
+  const NameEntry *e;
   guint max;
   int mode = 0;
+  gsize n;
+  const char *s;
 
-  if (join (c, i, i + 1, buf, sizeof buf, FALSE) == 0)
+  /* The token as written, where it is. The filter turns away most words
+   * unhashed, in either case ("BRUSSELS" below folds to its bits too). */
+  s = str (c, i, &n);
+  if (n + 2 > sizeof buf || !lede_word_filter_may_hold (&names_filter, s, n))
     return best;
-  e = g_hash_table_lookup (table, buf);
+  e = lede_frozen_map_lookup (table, s, n);
   if (e == NULL && (tok (c, i)->flags & LEDE_TOKEN_UPPER))
     {
       /* Capitals in datelines and headlines: "BRUSSELS", "NEW YORK". */
       mode = 2;
-      join (c, i, i + 1, buf, sizeof buf, mode);
-      e = g_hash_table_lookup (table, buf);
+      n = join (c, i, i + 1, buf, sizeof buf, mode);
+      e = lede_frozen_map_lookup (table, buf, n);
     }
   if (e == NULL)
     return best;
   max = MAX (e->words, 1);
   for (guint k = MIN (max, limit - i); k >= 2; k--)
     {
-      NameEntry *m;
-      if (join (c, i, i + k, buf, sizeof buf, mode) == 0)
+      const NameEntry *m;
+      /* No key is longer than the longest entry: join() stops there. */
+      n = join (c, i, i + k, buf, MIN (sizeof buf, table->max_len + 2), mode);
+      if (n == 0)
         continue;
-      m = g_hash_table_lookup (table, buf);
+      m = lede_frozen_map_lookup (table, buf, n);
       if (m != NULL && m->kind != 0)
         {
           best = (ListHit){ k, m->kind - 1, m->canon };
@@ -1687,7 +1733,7 @@ register_cand (Ctx *c, int ci, GString *key)
         if (is_cap (c, j))
           {
             gsize len;
-            initials[ni++] = g_ascii_tolower (*str (c, j, &len));
+            initials[ni++] = lede_ascii_lower (*str (c, j, &len));
           }
       initials[ni] = '\0';
       if (ni >= 2)

@@ -117,8 +117,7 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && g_ascii_strncasecmp (s, *set, len) == 0
-        && (*set)[len] == '\0')
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && lede_ascii_word_eq (s, len, *set))
       return TRUE;
   return FALSE;
 }
@@ -132,7 +131,10 @@ punct_is (const Ctx *c, guint i, const char *p)
   if (i >= c->n || !(tok (c, i)->flags & LEDE_TOKEN_PUNCT))
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
-  return strlen (p) == len && memcmp (s, p, len) == 0;
+  for (gsize k = 0; k < len; k++)
+    if (p[k] != s[k])
+      return FALSE;
+  return p[len] == '\0';
 }
 
 static gboolean
@@ -387,14 +389,20 @@ static void
 filter_add (const char *entry, const char *value, gpointer user_data)
 {
   FilterBuild *build = user_data;
-  LedeWordFilter *filter = build->filter;
   gsize len = 0;
-  guchar ch = (guchar) entry[0] | 0x20;
-  guchar last;
 
   (void) value;
   while (entry[len] && (entry[len] != ' ' || !build->first_words))
     len++;
+  lede_word_filter_add (build->filter, entry, len);
+}
+
+void
+lede_word_filter_add (LedeWordFilter *filter, const char *entry, gsize len)
+{
+  guchar ch = (guchar) entry[0] | 0x20;
+  guchar last;
+
   if (len == 0 || len > LEDE_WORD_FILTER_MAX)
     return; /* lede_word_filter_may_hold() lets long words through */
   last = (guchar) entry[len - 1] | 0x20;
@@ -427,25 +435,50 @@ lede_word_list_lookup_folded (const LedeWordList *list, const char *word, gsize 
   return lede_word_list_lookup (list, buf, len);
 }
 
+typedef struct
+{
+  LedeStance stance;
+  guint flags;
+} VerbInfo;
+
+static void
+add_verb (const char *entry, const char *value, gpointer user_data)
+{
+  GHashTable *table = user_data;
+  VerbInfo *info = g_new0 (VerbInfo, 1);
+
+  parse_verb_value (value, &info->stance, &info->flags);
+  g_hash_table_insert (table, (gpointer) entry, info);
+}
+
 gboolean
 lede_claims_lookup_verb (const char *word, gsize len, LedeStance *stance, guint *flags)
 {
-  static const LedeWordList *verbs;
+  static const LedeFrozenMap *verbs;
   static LedeWordFilter filter;
-  const char *value;
+  const VerbInfo *info;
+  char buf[256];
 
   if (g_once_init_enter (&verbs))
     {
+      /* The entries with their values parsed, once: verbs are looked up
+       * for most words of a text. Kept for the life of the process. */
       const LedeWordList *list = lede_word_list_get ("reporting-verbs");
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
       lede_word_filter_init (&filter, list, FALSE);
-      g_once_init_leave (&verbs, list);
+      lede_word_list_foreach (list, add_verb, table);
+      g_once_init_leave (&verbs, lede_frozen_map_new (table));
     }
-  if (len == 0 || !lede_word_filter_may_hold (&filter, word, len))
+  if (len == 0 || !lede_word_filter_may_hold (&filter, word, len) || len >= sizeof buf)
     return FALSE;
-  value = lede_word_list_lookup_folded (verbs, word, len);
-  if (value == NULL)
+  for (gsize k = 0; k < len; k++)
+    buf[k] = lede_ascii_lower (word[k]);
+  info = lede_frozen_map_lookup (verbs, buf, len);
+  if (info == NULL)
     return FALSE;
-  parse_verb_value (value, stance, flags);
+  *stance = info->stance;
+  *flags = info->flags;
   return TRUE;
 }
 
@@ -1994,21 +2027,33 @@ find_in_sentence (Ctx *c, guint si, guint *covered_until, gboolean *prev_had_cla
           && !(i > first && (tok (c, i - 1)->flags & LEDE_TOKEN_QUOTE)))
         continue;
       s = lede_doc_token_str (doc, i, &len);
-      memset (cue, 0, sizeof *cue);
-      cue->v = i;
-      cue->vend = i + 1;
       if (len == 9 && g_ascii_strncasecmp (s, "according", 9) == 0 && i + 1 < end
           && lede_doc_token_is (doc, i + 1, "to"))
         {
+          memset (cue, 0, sizeof *cue);
+          cue->v = i;
+          cue->vend = i + 1;
           cue->according = TRUE;
           if (!analyze_according (c, first, end, cue))
             continue;
           i = cue->vend - 1;
         }
-      else if (!lede_claims_lookup_verb (s, len, &cue->stance, &cue->flags))
-        continue;
-      else if (!analyze_cue (c, first, end, cues, ncues, cue))
-        continue;
+      else
+        {
+          LedeStance stance;
+          guint flags;
+
+          /* Most words are no reporting verb: clear the cue only for one. */
+          if (!lede_claims_lookup_verb (s, len, &stance, &flags))
+            continue;
+          memset (cue, 0, sizeof *cue);
+          cue->v = i;
+          cue->vend = i + 1;
+          cue->stance = stance;
+          cue->flags = flags;
+          if (!analyze_cue (c, first, end, cues, ncues, cue))
+            continue;
+        }
       ncues++;
     }
 

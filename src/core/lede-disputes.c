@@ -57,8 +57,8 @@ typedef struct
   const LedeWordList *words;
   guint max_words;
   ClaimInfo *info;
-  LedeWordFilter filter;
-  GHashTable *prefixes;
+  const LedeWordFilter *filter;
+  const LedeFrozenMap *prefixes;
   const LedeWordList *function_words;
   guint8 *token_signals;    /* per token: the Signals of the phrases that start there */
   guint8 *sentence_signals; /* per sentence */
@@ -67,6 +67,7 @@ typedef struct
   guint8 *direct;       /* per claim: DIRECT_* */
   guint *stems;         /* per token: stem_hash(), 0 until asked */
   guint8 *token_claims; /* per token: how many claims hold it (at most 255) */
+  guint8 *skip;         /* per token: 0 until asked, then 1 + is_skip_word() */
 } Ctx;
 
 static const char *const negations[] = { "not", "no", "never", "n't", "nothing", NULL };
@@ -97,10 +98,45 @@ word_in (const Ctx *c, guint i, const char *const *set)
     return FALSE;
   s = lede_doc_token_str (c->doc, i, &len);
   for (; *set; set++)
-    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && g_ascii_strncasecmp (s, *set, len) == 0
-        && (*set)[len] == '\0')
+    if ((((guchar) (*set)[0]) | 0x20) == (((guchar) s[0]) | 0x20) && lede_ascii_word_eq (s, len, *set))
       return TRUE;
   return FALSE;
+}
+
+/* Is token @i one of context_skip? Asked for the same tokens again and
+ * again, and the list is long: the answer is kept per token. */
+static gboolean
+is_skip_word (const Ctx *c, guint i)
+{
+  static LedeFrozenMap *skip;
+
+  if (g_once_init_enter (&skip))
+    {
+      /* Kept for the life of the process, like the word lists. */
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint k = 0; context_skip[k] != NULL; k++)
+        g_hash_table_add (set, (gpointer) context_skip[k]);
+      g_once_init_leave (&skip, lede_frozen_map_new (set));
+    }
+  if (i >= c->n || !(lede_doc_token (c->doc, i)->flags & LEDE_TOKEN_WORD))
+    return FALSE;
+  if (c->skip[i] == 0)
+    {
+      gsize len;
+      const char *s = lede_doc_token_str (c->doc, i, &len);
+      char buf[32];
+      gboolean found = FALSE;
+
+      /* The words are in lower case: fold the token and look it up. */
+      if (len < sizeof buf)
+        {
+          for (gsize k = 0; k < len; k++)
+            buf[k] = lede_ascii_lower (s[k]);
+          found = lede_frozen_map_lookup (skip, buf, len) != NULL;
+        }
+      c->skip[i] = 1 + found;
+    }
+  return c->skip[i] == 2;
 }
 
 /* The first token at or after byte @b. */
@@ -160,18 +196,34 @@ add_prefixes (const char *entry, const char *value, gpointer user_data)
 
 /* The word sequences that begin a longer phrase of the list ("could",
  * "could not", …): a phrase is grown a word further only from one. */
-static GHashTable *
+static const LedeFrozenMap *
 phrase_prefixes (const LedeWordList *list)
 {
-  static GHashTable *prefixes;
+  static LedeFrozenMap *prefixes;
 
   if (g_once_init_enter (&prefixes))
     {
+      /* Kept for the life of the process, like the word lists. */
       GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       lede_word_list_foreach (list, add_prefixes, set);
-      g_once_init_leave (&prefixes, set);
+      g_once_init_leave (&prefixes, lede_frozen_map_new (set));
     }
   return prefixes;
+}
+
+/* The filter of the phrases' first words, built once: the list is long. */
+static const LedeWordFilter *
+phrase_filter (const LedeWordList *list)
+{
+  static LedeWordFilter *filter;
+
+  if (g_once_init_enter (&filter))
+    {
+      LedeWordFilter *f = g_new0 (LedeWordFilter, 1);
+      lede_word_filter_init (f, list, TRUE);
+      g_once_init_leave (&filter, f);
+    }
+  return filter;
 }
 
 /* Marks, once per sentence, the signals of the phrases of the list that
@@ -195,7 +247,7 @@ mark_sentence (Ctx *c, guint si)
       if (!(lede_doc_token (c->doc, i)->flags & LEDE_TOKEN_WORD))
         continue;
       s = lede_doc_token_str (c->doc, i, &len);
-      if (!lede_word_filter_may_hold (&c->filter, s, len))
+      if (!lede_word_filter_may_hold (c->filter, s, len))
         continue;
       for (guint j = i; j < r->end && words < c->max_words; j++)
         {
@@ -221,7 +273,7 @@ mark_sentence (Ctx *c, guint si)
           value = lede_word_list_lookup (c->words, buf, blen);
           if (value == NULL)
             {
-              if (!g_hash_table_contains (c->prefixes, buf))
+              if (lede_frozen_map_lookup (c->prefixes, buf, blen) == NULL)
                 break;
               continue;
             }
@@ -292,13 +344,13 @@ context_hash (const Ctx *c, guint i)
   if (len >= sizeof buf - 1)
     len = sizeof buf - 2;
   for (gsize k = 0; k < len; k++)
-    buf[k] = g_ascii_tolower (s[k]);
+    buf[k] = lede_ascii_lower (s[k]);
   /* A crude stem: plurals count as their singular. */
   if (len > 3 && buf[len - 1] == 's' && buf[len - 2] != 's')
     len--;
   buf[len] = '\0';
   for (guint k = 0; k < G_N_ELEMENTS (same); k++)
-    if (strcmp (buf, same[k].word) == 0)
+    if (buf[0] == same[k].word[0] && strcmp (buf, same[k].word) == 0)
       return g_str_hash (same[k].as);
   return g_str_hash (buf);
 }
@@ -413,13 +465,13 @@ collect_numbers (Ctx *c, ClaimInfo *info)
           num->generic = TRUE;
       for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i && num->ncontext < MAX_CONTEXT / 2;
            j--)
-        if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !word_in (c, j, context_skip))
+        if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !is_skip_word (c, j))
           num->context[num->ncontext++] = context_hash (c, j);
       for (guint j = after; j < info->end && j < after + 3 && num->ncontext < MAX_CONTEXT; j++)
         {
           if (!(lede_doc_token (c->doc, j)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
             break;
-          if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !word_in (c, j, context_skip))
+          if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !is_skip_word (c, j))
             num->context[num->ncontext++] = context_hash (c, j);
         }
       info->nnums++;
@@ -517,11 +569,11 @@ stem_hash_uncached (const Ctx *c, guint i)
   if ((lede_doc_token (c->doc, i)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_CAPITALIZED)) != LEDE_TOKEN_WORD)
     return 0;
   s = lede_doc_token_str (c->doc, i, &len);
-  if (len < 3 || len >= sizeof buf || word_in (c, i, context_skip)
+  if (len < 3 || len >= sizeof buf || is_skip_word (c, i)
       || lede_word_list_lookup_folded (c->function_words, s, len) != NULL)
     return 0;
   for (gsize k = 0; k < len; k++)
-    buf[k] = g_ascii_tolower (s[k]);
+    buf[k] = lede_ascii_lower (s[k]);
   if (len > 4 && buf[len - 1] == 's' && buf[len - 2] != 's')
     len--;
   if (len > 5 && buf[len - 2] == 'e' && buf[len - 1] == 'd')
@@ -539,7 +591,7 @@ stem_hash_uncached (const Ctx *c, guint i)
       { "dead", "kill" }, { "died", "kill" },   { "fataliti", "kill" },
     };
     for (guint k = 0; k < G_N_ELEMENTS (same); k++)
-      if (strcmp (buf, same[k][0]) == 0)
+      if (buf[0] == same[k][0][0] && strcmp (buf, same[k][0]) == 0)
         return g_str_hash (same[k][1]) | 1;
   }
   return g_str_hash (buf) | 1;
@@ -844,13 +896,14 @@ lede_find_disputes (LedeDoc *doc)
   c.sentence_signals = g_new0 (guint8, nsent + 1);
   c.sentence_done = g_new0 (gboolean, nsent + 1);
   c.token_signals = g_new0 (guint8, c.n + 1);
-  lede_word_filter_init (&c.filter, c.words, TRUE);
+  c.filter = phrase_filter (c.words);
   c.prefixes = phrase_prefixes (c.words);
   c.function_words = lede_word_list_get ("function-words");
   c.sentence_has_claim = g_new0 (gboolean, nsent + 1);
   c.direct = g_new0 (guint8, doc->claims->len);
   c.stems = g_new0 (guint, c.n + 1);
   c.token_claims = g_new0 (guint8, c.n + 1);
+  c.skip = g_new0 (guint8, c.n + 1);
 
   for (guint i = 0; i < doc->claims->len; i++)
     {
@@ -1037,6 +1090,7 @@ lede_find_disputes (LedeDoc *doc)
   g_free (c.direct);
   g_free (c.stems);
   g_free (c.token_claims);
+  g_free (c.skip);
   g_free (c.info);
   g_free (c.sentence_signals);
   g_free (c.sentence_done);

@@ -35,6 +35,16 @@ nfc_unstable (gunichar c)
   return TRUE;
 }
 
+/* Does any character of the text possibly change under NFC? */
+static gboolean
+has_unstable (const char *p, const char *end)
+{
+  for (; p < end; p++)
+    if ((guchar) *p >= 0xCC && nfc_unstable (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* NFC, a line at a time and only for the lines that need it: GLib's
  * normalizer is slow on long inputs and most news text is NFC already. */
 static char *
@@ -107,21 +117,16 @@ lede_normalize (const char *input,
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (input, length, &end))
-    {
-      guint line, column;
-
-      locate_byte (input, end - input, &line, &column);
-      g_set_error (error, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_INVALID_UTF8,
-                   _ ("invalid UTF-8 at line %u, column %u (byte %" G_GSIZE_FORMAT ")"), line, column,
-                   (gsize) (end - input));
-      return FALSE;
-    }
-
   for (gsize i = 0; i < length; i++)
     {
       guchar c = input[i];
 
+      /* Printable ASCII, nearly every byte: one test. */
+      if (c > 0x20 && c < 0x80)
+        {
+          blank = FALSE;
+          continue;
+        }
       if (c >= 0x80)
         ascii = FALSE;
       else if (c == '\r')
@@ -130,6 +135,18 @@ lede_normalize (const char *input,
         n_control++;
       if (blank && c < 0x80 && !g_ascii_isspace (c))
         blank = FALSE;
+    }
+
+  /* ASCII is UTF-8: only other text needs the check. */
+  if (!ascii && !g_utf8_validate_len (input, length, &end))
+    {
+      guint line, column;
+
+      locate_byte (input, end - input, &line, &column);
+      g_set_error (error, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_INVALID_UTF8,
+                   _ ("invalid UTF-8 at line %u, column %u (byte %" G_GSIZE_FORMAT ")"), line, column,
+                   (gsize) (end - input));
+      return FALSE;
     }
 
   if (n_control > 8 && n_control * 100 > length)
@@ -158,11 +175,17 @@ lede_normalize (const char *input,
         }
     }
 
-  if (ascii)
-    text = g_strndup (input, length);
+  /* Most text is NFC already: copy it whole when nothing may change. */
+  if (ascii || !has_unstable (input, input + length))
+    {
+      text = g_strndup (input, length);
+      len = length;
+    }
   else
-    text = normalize_nfc (input, length);
-  len = strlen (text);
+    {
+      text = normalize_nfc (input, length);
+      len = strlen (text);
+    }
 
   if (has_cr)
     {

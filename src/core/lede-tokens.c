@@ -35,6 +35,15 @@ is_letter (gunichar c)
   return g_unichar_isalpha (c);
 }
 
+/* Most letters are ASCII: keep them out of the Unicode tables. */
+static inline gboolean
+is_upper (gunichar c)
+{
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z';
+  return g_unichar_isupper (c);
+}
+
 static inline gunichar
 char_at (const char *p, const char *end)
 {
@@ -71,8 +80,10 @@ lede_tokenize (LedeDoc *doc)
   const char *p = text;
   guint cp = 0;
   guint pending = LEDE_TOKEN_PARAGRAPH_START;
+  guint n = 0, cap = doc->len / 5 + 16;
 
-  doc->tokens = g_array_sized_new (FALSE, FALSE, sizeof (LedeToken), doc->len / 5 + 16);
+  doc->tokens = g_array_sized_new (FALSE, FALSE, sizeof (LedeToken), cap);
+  g_array_set_size (doc->tokens, cap);
 
   while (p < end)
     {
@@ -81,6 +92,13 @@ lede_tokenize (LedeDoc *doc)
       LedeToken tok = { 0 };
       guint ncp = 1;
 
+      if (c == ' ')
+        {
+          pending |= LEDE_TOKEN_SPACE_BEFORE;
+          p++;
+          cp++;
+          continue;
+        }
       if (c == '\n')
         {
           pending |= LEDE_TOKEN_PARAGRAPH_START | LEDE_TOKEN_SPACE_BEFORE;
@@ -124,20 +142,36 @@ lede_tokenize (LedeDoc *doc)
           guint letters = 0, upper = 0;
 
           tok.flags = LEDE_TOKEN_WORD;
-          if (c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c))
+          if (is_upper (c))
             tok.flags |= LEDE_TOKEN_CAPITALIZED;
           if (is_letter (c))
-            letters++, upper += g_unichar_isupper (c);
+            letters++, upper += is_upper (c);
 
           while (q < end)
             {
-              gunichar d = char_at (q, end);
-              const char *after = g_utf8_next_char (q);
+              guchar b = *q;
+              gunichar d;
+              const char *after;
 
+              /* The common cases, an ASCII letter or digit, without decoding:
+               * (b | 0x20) is in a…z only for A…Z and a…z. */
+              if ((guint) ((b | 0x20) - 'a') < 26)
+                {
+                  letters++, upper += !(b & 0x20);
+                  q++, ncp++;
+                  continue;
+                }
+              if ((guint) (b - '0') < 10)
+                {
+                  q++, ncp++;
+                  continue;
+                }
+              d = char_at (q, end);
+              after = g_utf8_next_char (q);
               if (is_word_char (d))
                 {
                   if (is_letter (d))
-                    letters++, upper += g_unichar_isupper (d);
+                    letters++, upper += is_upper (d);
                   q = after, ncp++;
                 }
               else if ((d == '-' || d == 0x2010 || d == 0x2011) && is_word_char (char_at (after, end)))
@@ -172,9 +206,9 @@ lede_tokenize (LedeDoc *doc)
           tok.flags = LEDE_TOKEN_PUNCT;
           if (is_quote (c))
             tok.flags |= LEDE_TOKEN_QUOTE;
-          if (is_apostrophe (c) && doc->tokens->len > 0 && !(pending & LEDE_TOKEN_SPACE_BEFORE))
+          if (is_apostrophe (c) && n > 0 && !(pending & LEDE_TOKEN_SPACE_BEFORE))
             {
-              const LedeToken *prev = &g_array_index (doc->tokens, LedeToken, doc->tokens->len - 1);
+              const LedeToken *prev = &g_array_index (doc->tokens, LedeToken, n - 1);
               gunichar s = char_at (q, end);
               if ((prev->flags & LEDE_TOKEN_WORD) && (s == 's' || s == 'S')
                   && !is_word_char (char_at (q + 1, end)))
@@ -198,8 +232,16 @@ lede_tokenize (LedeDoc *doc)
       tok.end = tok.start + ncp;
       cp = tok.end;
       p = q;
-      g_array_append_val (doc->tokens, tok);
+      if (n == cap)
+        {
+          /* Grow in steps rather than appending one by one: this loop runs
+           * for every token of the text. */
+          cap *= 2;
+          g_array_set_size (doc->tokens, cap);
+        }
+      g_array_index (doc->tokens, LedeToken, n++) = tok;
       if (tok.flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_NUMBER))
         doc->n_words++;
     }
+  g_array_set_size (doc->tokens, n);
 }

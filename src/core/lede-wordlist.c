@@ -20,10 +20,16 @@ typedef struct
 /* An open-addressing table keyed by (bytes, length): a lookup hashes the
  * caller's bytes in place, with no copy, no strlen and no allocation,
  * since the analysis stages look words up for nearly every token. */
+typedef struct
+{
+  guint32 index; /* entry index + 1, 0 when empty */
+  guint32 hash;  /* the entry's, so a probe reads no entry it cannot match */
+} Slot;
+
 struct _LedeWordList
 {
   GArray *entries; /* Entry, in file order, without duplicates */
-  guint32 *slots;  /* entry index + 1, 0 when empty */
+  Slot *slots;
   guint32 mask;
   guint32 max_len;
   guint max_words;
@@ -63,14 +69,16 @@ probe (const LedeWordList *list, const char *key, gsize len, guint32 hash, gbool
 {
   for (guint32 i = hash & list->mask;; i = (i + 1) & list->mask)
     {
-      guint32 slot = list->slots[i];
+      guint32 slot = list->slots[i].index;
       const Entry *e;
       gsize j;
 
       if (slot == 0)
         return i;
+      if (list->slots[i].hash != hash)
+        continue;
       e = &g_array_index (list->entries, Entry, slot - 1);
-      if (e->hash != hash || e->len != len)
+      if (e->len != len)
         continue;
       if (!lower)
         {
@@ -93,7 +101,8 @@ find (const LedeWordList *list, const char *key, gsize len, gboolean lower)
   if (len > list->max_len)
     return NULL;
   slot
-    = list->slots[probe (list, key, len, lower ? hash_bytes_lower (key, len) : hash_bytes (key, len), lower)];
+    = list->slots[probe (list, key, len, lower ? hash_bytes_lower (key, len) : hash_bytes (key, len), lower)]
+        .index;
   return slot ? &g_array_index (list->entries, Entry, slot - 1) : NULL;
 }
 
@@ -153,9 +162,11 @@ word_list_load (const char *name)
       list->max_len = MAX (list->max_len, e.len);
     }
 
-  while (size < lines->len * 2 + 1)
+  /* At most a quarter full: most lookups are of words not in the list,
+   * and those probe until an empty slot. */
+  while (size < lines->len * 4 + 1)
     size *= 2;
-  list->slots = g_new0 (guint32, size);
+  list->slots = g_new0 (Slot, size);
   list->mask = size - 1;
   list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), lines->len);
   for (guint i = 0; i < lines->len; i++)
@@ -164,10 +175,11 @@ word_list_load (const char *name)
       guint32 slot = probe (list, e->key, e->len, e->hash, FALSE);
 
       /* The first line of an entry wins. */
-      if (list->slots[slot] != 0)
+      if (list->slots[slot].index != 0)
         continue;
       g_array_append_val (list->entries, *e);
-      list->slots[slot] = list->entries->len;
+      list->slots[slot].index = list->entries->len;
+      list->slots[slot].hash = e->hash;
     }
 
   return list;
