@@ -82,7 +82,7 @@ typedef struct
   guint n;
   guint32 *quote;
   guint32 *cats; /* per token: its WordCats, filled on first use */
-  GHashTable *cat_table;
+  const LedeFrozenMap *cat_table;
   const LedeWordList *verbs;
   const LedeWordList *sources;
   const LedeWordList *common;
@@ -251,10 +251,10 @@ add_cats (GHashTable *table, const char *const *set, guint bit)
 }
 
 /* The small word sets above, as one table: a word's sets in one lookup. */
-static GHashTable *
+static const LedeFrozenMap *
 cat_table (void)
 {
-  static GHashTable *table;
+  static LedeFrozenMap *table;
 
   if (g_once_init_enter (&table))
     {
@@ -273,7 +273,8 @@ cat_table (void)
       add_cats (t, pronouns_other, CAT_PRONOUNS_OTHER);
       add_cats (t, relatives, CAT_RELATIVES);
       add_cats (t, said_nouns, CAT_SAID_NOUNS);
-      g_once_init_leave (&table, t);
+      /* Kept for the life of the process, like the word lists. */
+      g_once_init_leave (&table, lede_frozen_map_new (t));
     }
   return table;
 }
@@ -298,8 +299,7 @@ token_cats (const Ctx *c, guint i)
         {
           for (gsize k = 0; k < len; k++)
             buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k];
-          buf[len] = '\0';
-          cats |= GPOINTER_TO_UINT (g_hash_table_lookup (c->cat_table, buf));
+          cats |= GPOINTER_TO_UINT (lede_frozen_map_lookup (c->cat_table, buf, len));
         }
       c->cats[i] = cats;
     }
