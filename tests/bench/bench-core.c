@@ -88,7 +88,7 @@ main (int argc, char *argv[])
   rss_before = peak_rss_kib ();
   t0 = g_get_monotonic_time ();
   c0 = cpu_seconds ();
-  for (guint i = 0; bytes < megabytes * 1e6 || i == 0; i = (i + 1) % texts->len)
+  for (guint i = 0; bytes < megabytes * 1e6 || articles == 0; i = (i + 1) % texts->len)
     {
       gsize len = g_array_index (lengths, gsize, i);
       g_autoptr (LedeAnalysis) a = lede_analysis_new_for_text (g_ptr_array_index (texts, i), len, NULL,
