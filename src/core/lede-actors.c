@@ -1,6 +1,6 @@
 /* lede-actors.c: stage: actors (people, organizations, places, groups).
  *
- * One pass over the tokens finds capitalized chunks ("Antony Blinken",
+ * One pass over the tokens finds capitalized chunks ("Ana Ribeiro",
  * "National Electoral Council", "Bank of England") and types each from the
  * word lists, from the titles and descriptions around it ("Prime Minister
  * …", "chief executive …", "the militant group …"), from organization
@@ -40,7 +40,7 @@ typedef enum
 enum
 {
   CAND_WEAK = 1 << 0,     /* keep only when it names an actor found elsewhere */
-  CAND_ACRONYM = 1 << 1,  /* "(CNE)" after its expansion: @link is the candidate */
+  CAND_ACRONYM = 1 << 1,  /* "(NEC)" after its expansion: @link is the candidate */
   CAND_DEMONYM = 1 << 2,  /* "Israeli" in "Israeli airstrikes": @canon is the country */
   CAND_HEADLINE = 1 << 3, /* in the headline */
   CAND_UPPER = 1 << 4,    /* one all-capitals token */
@@ -232,7 +232,7 @@ lookup_tok (const Ctx *c, const LedeWordList *list, guint i, gboolean lower)
 }
 
 /* Folds a surface form to a key: lower case, accents and periods and
- * apostrophes dropped, so "U.S." = "US" and "Nicolás" = "Nicolas". */
+ * apostrophes dropped, so "U.S." = "US" and "José" = "Jose". */
 static void
 fold_key (const char *s, gsize len, GString *out)
 {
@@ -560,7 +560,7 @@ names_entry (const char *entry, const char *value, gpointer user_data)
       e->canon = value != NULL && value[0] != '\0' ? value : NULL;
     }
   /* Entries may span several tokens without spaces ("McDonald’s",
-   * "Placer.ai", "AT&T"): index every prefix a first token could be, with
+   * "Booking.com", "AT&T"): index every prefix a first token could be, with
    * a bound on the number of tokens. */
   (void) sp;
   {
@@ -1103,7 +1103,7 @@ role_after (const Ctx *c, guint e, guint *first)
   if (tok_is (c, p, "the") || tok_is (c, p, "a") || tok_is (c, p, "an"))
     p++;
   *first = p;
-  /* Modifiers and owners before the title: "former British", "Starbucks". */
+  /* Modifiers and owners before the title: "former British", "Siemens". */
   for (q = p; q < p + 4 && q < c->n; q++)
     {
       const char *v;
@@ -1306,7 +1306,7 @@ title_before_name (const Ctx *c, guint p, guint e)
 }
 
 /* Splits a chunk into owner, title and name ("U.S. | Secretary of State |
- * Antony Blinken", "Starbucks | CEO | Laxman Narasimhan") and adds the
+ * Ana Ribeiro", "Siemens | CEO | Anand Raghavan") and adds the
  * candidates. Returns the name's candidate or -1. */
 static int
 split_chunk (Ctx *c, guint s, guint e, gboolean weak)
@@ -1329,7 +1329,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
         {
           title_seen = TRUE;
           p += tl;
-          /* "President of Venezuela Nicolás Maduro": the owner joins the role. */
+          /* "President of Chile Tomás Ribeiro": the owner joins the role. */
           if (tok_is (c, p, "of") || tok_is (c, p, "for"))
             {
               ListHit h = any_list_match (c, p + 1, e);
@@ -1364,7 +1364,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
     return -1; /* only a title: "Minister of Finance" */
   if (title_seen)
     {
-      /* "Venezuela’s President Nicolás Maduro": the owner joins the role. */
+      /* "Chile’s President Tomás Ribeiro": the owner joins the role. */
       role_first = s;
       if (s >= 2 && is_possessive (c, s - 1) && is_cap (c, s - 2))
         {
@@ -1396,7 +1396,7 @@ split_chunk (Ctx *c, guint s, guint e, gboolean weak)
 }
 
 /* May the all-capitals word at @a stand for candidate @ci, as in
- * "National Electoral Council (CNE)"? Not a dateline's agency ("LOS
+ * "National Election Commission (NEC)"? Not a dateline's agency ("LOS
  * ANGELES (AP)") nor a listed name of its own. */
 static gboolean
 acronym_fits (Ctx *c, int ci, guint a)
@@ -1502,7 +1502,7 @@ scan (Ctx *c)
       /* "McDonald’s", "Sainsbury's": the possessive is part of the name. */
       if (is_possessive (c, e) && lookup_range (c, c->orgs, i, e + 1, FALSE) != NULL)
         e++;
-      /* "Placer.ai", "Booking.com" */
+      /* "Booking.com", "Yahoo!" */
       if (tok_is (c, e, ".") && !(tok (c, e)->flags & LEDE_TOKEN_SPACE_BEFORE) && is_word (c, e + 1)
           && !(tok (c, e + 1)->flags & LEDE_TOKEN_SPACE_BEFORE) && !is_cap (c, e + 1))
         {
@@ -1540,7 +1540,7 @@ scan (Ctx *c)
             }
         }
 
-      /* Possessive organizations: "Netanyahu’s office", "Maduro’s
+      /* Possessive organizations: "the premier’s office", "Ribeiro’s
        * government"; and "Biden administration". */
       {
         guint after = is_possessive (c, e) ? e + 1 : e;
@@ -1579,11 +1579,11 @@ scan (Ctx *c)
           continue;
         }
 
-      /* "National Electoral Council (CNE)", "Starbucks (SBUX)" */
+      /* "National Election Commission (NEC)", "Siemens (SIE)" */
       if (ci >= 0 && tok_is (c, e, "(") && is_cap (c, e + 1) && (tok (c, e + 1)->flags & LEDE_TOKEN_UPPER)
           && acronym_fits (c, ci, e + 1))
         {
-          /* "(CNE)", and tickers: "(SBUX)", "(TSLA.O)" */
+          /* "(NEC)", and tickers: "(SIE)", "(TSLA.O)" */
           guint close = 0;
           if (tok_is (c, e + 2, ")"))
             close = e + 2;
@@ -1677,8 +1677,8 @@ register_cand (Ctx *c, int ci, GString *key)
 
   if (w->kind == LEDE_ACTOR_PERSON)
     {
-      /* Every proper suffix ("González Urrutia", "Urrutia") and each later
-       * name word ("González"). */
+      /* Every proper suffix ("García Lorca", "Lorca") and each later
+       * name word ("García"). */
       for (guint j = cand->first + 1; j < cand->end; j++)
         {
           if (!is_cap (c, j))
@@ -1962,7 +1962,7 @@ build_actors (Ctx *c)
               || (!shouting
                   && (name_shouting[final[a]]
                       || g_utf8_strlen (surface, -1) > g_utf8_strlen (actor->name, -1)
-                      /* "Nicolás Maduro" rather than "Nicolas Maduro" */
+                      /* "José Ortega" rather than "Jose Ortega" */
                       || (g_utf8_strlen (surface, -1) == g_utf8_strlen (actor->name, -1)
                           && strlen (surface) > strlen (actor->name)))))
             {

@@ -669,7 +669,7 @@ np_start (const Ctx *c, guint first, guint last)
 }
 
 /* The noun phrase that starts at @i after the reporting words: ", said
- * RJ Hottovy, an analyst", ", said the minister." Returns its end, or @i. */
+ * Dana Holt, an analyst", ", said the minister." Returns its end, or @i. */
 static guint
 np_after (const Ctx *c, guint i, guint end)
 {
@@ -1059,7 +1059,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
 
   while (head > first && (tok (c, head)->flags & (LEDE_TOKEN_PUNCT | LEDE_TOKEN_POSSESSIVE)))
     {
-      /* "the National Electoral Council (CNE)" */
+      /* "the National Election Commission (NEC)" */
       if (punct_is (c, head, ")"))
         {
           head--;
@@ -1117,7 +1117,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
 
   /* "The Dockworkers' Union of Portugal", "Professor Alan Marsh of King's
    * College": the words before "of" name the source, unless a person's
-   * name ends the phrase ("Secretary of State Antony Blinken"). */
+   * name ends the phrase ("Secretary of State Ana Ribeiro"). */
   for (guint i = first + 1; i < head; i++)
     if (word_in (c, i, (const char *const[]){ "of", NULL }))
       {
@@ -1336,7 +1336,7 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
 }
 
 /* Is there a noun phrase right after the reporting words that is their
- * subject: ", said RJ Hottovy, an analyst", "…,” said the minister."? */
+ * subject: ", said Dana Holt, an analyst", "…,” said the minister."? */
 static gboolean
 subject_after (const Ctx *c, Cue *cue, guint end)
 {
@@ -1552,7 +1552,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
         }
       else if (k > (int) first && (punct_is (c, k, ",") || is_dash (c, k)))
         {
-          /* "Israel, however, asserts", "Gonzalez, also at the news
+          /* "Israel, however, asserts", "Ortega, also at the news
            * conference, alleged", "the opposition — which … — had promised",
            * "The presidents of …, all denounced". */
           int p = -1;
@@ -1662,7 +1662,7 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
           else if (word_in (c, before, (const char *const[]){ "and", NULL }) && before > first
                    && (tok (c, before - 1)->flags & LEDE_TOKEN_WORD))
             {
-              /* "Maduro and his opponents both claimed": the first one named leads. */
+              /* "The mayor and his opponents both claimed": the first one named leads. */
               guint f2 = np_start (c, first, before - 1);
               if (f2 <= before - 1 && before - f2 <= 8
                   && (f2 == first || is_boundary (c, f2 - 1)

@@ -1549,7 +1549,7 @@ verb_like (const Ctx *c, guint i)
   return len > 3 && (ends_with (s, len, "ed") || ends_with (s, len, "ly"));
 }
 
-/* Is the word before @i a determiner or a possessive ("the", "its", "Blinken’s")? */
+/* Is the word before @i a determiner or a possessive ("the", "its", "Ribeiro’s")? */
 static gboolean
 has_determiner (const Ctx *c, guint i)
 {
@@ -2074,7 +2074,7 @@ have_amount:
         }
     }
 
-  /* Ages: "aged 34", "Ferguson, 26, said" */
+  /* Ages: "aged 34", "Walsh, 26, said" */
   if (start > 0 && lookup_tok (c, LIST_UNITS, start - 1, NULL, NULL) == 'g')
     {
       f->kind = LEDE_FIGURE_QUANTITY;
@@ -2156,7 +2156,7 @@ ends_in_compound (const Ctx *c, const Cand *f)
 }
 
 /* Up to five words of the clause before the figure, without the function
- * words at either end: "Starbucks sales dropped", "Chávez’s death". */
+ * words at either end: "Siemens sales dropped", "Lorca’s death". */
 static gboolean
 words_before (const Ctx *c, const Cand *f, guint *out_first, guint *out_end)
 {
@@ -2288,7 +2288,7 @@ about_of (Ctx *c, const Cand *f)
       return dup_tokens (c, first, end);
     }
 
-  /* The words before: "Starbucks sales dropped", "Chávez’s death" */
+  /* The words before: "Siemens sales dropped", "Lorca’s death" */
   if (words_before (c, f, &first, &end))
     return dup_tokens (c, first, end);
   return NULL;

@@ -221,11 +221,11 @@ test_conflicting_figures (void)
 static void
 test_not_disputed (void)
 {
-  const char *actors[] = { "Dr. Ines Vogel|person", "Cancer Society|organization", "Northwind|organization",
-                           "Ada Lund|person", NULL };
+  const char *actors[] = { "Dr. Ines Vogel|person", "Lung Health Society|organization",
+                           "Northwind|organization", "Ada Lund|person", NULL };
   g_autoptr (LedeDoc) doc
     = doc_new ("Dr. Ines Vogel said the results were encouraging. "
-               "The Cancer Society found that smoking causes nearly 1 in 5 cancer cases. "
+               "The Lung Health Society found that smoking causes nearly 1 in 5 cancer cases. "
                "But fewer than 1 in 10 smokers manage to quit each year, Dr. Ines Vogel said. "
                "Northwind expects revenue of $4.1 billion. "
                "Analysts had expected $4.3 billion, Ada Lund said. "
