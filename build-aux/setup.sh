@@ -10,6 +10,7 @@ packages="
   appstream desktop-file-utils
   xvfb xauth dbus dbus-x11 at-spi2-core
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme gsettings-desktop-schemas
+  librsvg2-common
   clang-format
 "
 
