@@ -1,110 +1,7 @@
 /* test-claims.c: the claims stage: attributions in both orders, sources, stances, figure sources. */
 #include <string.h>
 
-#include "lede-analysis-private.h"
-#include "lede-core.h"
-
-/* The stages before claims run as in the pipeline, except actors: the
- * test names them ("Name|kind"), so that what is checked here does not
- * depend on how the actors stage finds them. Every whole-word occurrence
- * of a name becomes a mention. */
-static LedeDoc *
-doc_new (const char *text, const char *const *actors)
-{
-  g_autoptr (GError) error = NULL;
-  LedeDoc *doc = g_new0 (LedeDoc, 1);
-  guint n;
-
-  g_assert_true (lede_normalize (text, strlen (text), 0, &doc->text, &doc->len, &error));
-  g_assert_no_error (error);
-  lede_tokenize (doc);
-  lede_split_sentences (doc);
-  doc->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_actor_free);
-  doc->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_figure_free);
-  doc->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_claim_free);
-  n = lede_doc_n_tokens (doc);
-  doc->token_actor = g_new (int, n + 1);
-  for (guint i = 0; i <= n; i++)
-    doc->token_actor[i] = -1;
-
-  for (guint k = 0; actors && actors[k]; k++)
-    {
-      g_auto (GStrv) parts = g_strsplit (actors[k], "|", 2);
-      LedeActorKind kind;
-      LedeActor *actor;
-      int index = doc->actors->len;
-      gsize len = strlen (parts[0]);
-
-      g_assert_true (lede_actor_kind_from_string (parts[1], &kind));
-      actor = lede_actor_new (parts[0], kind);
-      lede_actor_add_alias (actor, parts[0]);
-      g_ptr_array_add (doc->actors, actor);
-      for (guint i = 0; i < n; i++)
-        {
-          const LedeToken *t = lede_doc_token (doc, i);
-          guint e = i;
-          LedeSpan span;
-
-          if (t->bstart + len > doc->len || strncmp (doc->text + t->bstart, parts[0], len) != 0
-              || doc->token_actor[i] >= 0)
-            continue;
-          while (e < n && lede_doc_token (doc, e)->bend <= t->bstart + len)
-            e++;
-          if (e == i || lede_doc_token (doc, e - 1)->bend != t->bstart + len)
-            continue;
-          lede_doc_span_from_tokens (doc, i, e, &span);
-          g_array_append_val (actor->mentions, span);
-          for (guint j = i; j < e; j++)
-            doc->token_actor[j] = index;
-        }
-    }
-  return doc;
-}
-
-static void
-doc_free (LedeDoc *doc)
-{
-  lede_doc_clear (doc);
-  g_free (doc);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeDoc, doc_free)
-
-static void
-run (LedeDoc *doc)
-{
-  lede_find_claims (doc);
-  lede_find_disputes (doc);
-}
-
-static char *
-claim_text (const LedeDoc *doc, const LedeClaim *claim)
-{
-  return g_strndup (doc->text + claim->span.bstart, claim->span.bend - claim->span.bstart);
-}
-
-/* The claim whose words contain @words, or NULL. */
-static const LedeClaim *
-find_claim (const LedeDoc *doc, const char *words)
-{
-  for (guint i = 0; i < doc->claims->len; i++)
-    {
-      const LedeClaim *claim = g_ptr_array_index (doc->claims, i);
-      g_autofree char *text = claim_text (doc, claim);
-      if (strstr (text, words) != NULL)
-        return claim;
-    }
-  return NULL;
-}
-
-static const LedeClaim *
-get_claim (const LedeDoc *doc, const char *words)
-{
-  const LedeClaim *claim = find_claim (doc, words);
-  if (claim == NULL)
-    g_error ("no claim holds “%s”", words);
-  return claim;
-}
+#include "claims-test-util.h"
 
 static int
 actor_index (const LedeDoc *doc, const char *name)
@@ -137,14 +34,14 @@ test_said_before (void)
 {
   const char *actors[] = { "Ana Reyes|person", NULL };
   g_autoptr (LedeDoc) doc
-    = doc_new ("Mayor Ana Reyes said on Monday that the bridge would reopen in May.", actors);
+    = claims_test_doc_new ("Mayor Ana Reyes said on Monday that the bridge would reopen in May.", actors);
   const LedeClaim *claim;
   g_autofree char *text = NULL;
 
-  run (doc);
+  claims_test_run (doc);
   g_assert_cmpuint (doc->claims->len, ==, 1);
   claim = g_ptr_array_index (doc->claims, 0);
-  text = claim_text (doc, claim);
+  text = claims_test_claim_text (doc, claim);
   g_assert_cmpstr (text, ==, "the bridge would reopen in May");
   g_assert_cmpint (claim->claimant, ==, 0);
   g_assert_cmpstr (claim->verb, ==, "said");
@@ -157,17 +54,18 @@ static void
 test_said_after (void)
 {
   const char *actors[] = { "Ana Reyes|person", "Tom Berg|person", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("The bridge will reopen in May, said Ana Reyes, the city’s mayor. "
-                                     "“Traffic will be lighter by then,” Tom Berg told reporters. "
-                                     "Costs rose sharply last year, the engineer Tom Berg said.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("The bridge will reopen in May, said Ana Reyes, the city’s mayor. "
+                           "“Traffic will be lighter by then,” Tom Berg told reporters. "
+                           "Costs rose sharply last year, the engineer Tom Berg said.",
+                           actors);
   g_autofree char *t1 = NULL, *t2 = NULL, *t3 = NULL;
 
-  run (doc);
+  claims_test_run (doc);
   g_assert_cmpuint (doc->claims->len, ==, 3);
-  t1 = claim_text (doc, g_ptr_array_index (doc->claims, 0));
-  t2 = claim_text (doc, g_ptr_array_index (doc->claims, 1));
-  t3 = claim_text (doc, g_ptr_array_index (doc->claims, 2));
+  t1 = claims_test_claim_text (doc, g_ptr_array_index (doc->claims, 0));
+  t2 = claims_test_claim_text (doc, g_ptr_array_index (doc->claims, 1));
+  t3 = claims_test_claim_text (doc, g_ptr_array_index (doc->claims, 2));
   g_assert_cmpstr (t1, ==, "The bridge will reopen in May");
   g_assert_cmpstr (t2, ==, "Traffic will be lighter by then");
   g_assert_cmpstr (t3, ==, "Costs rose sharply last year");
@@ -182,18 +80,18 @@ test_according_to (void)
 {
   const char *actors[] = { "Health Ministry|organization", NULL };
   g_autoptr (LedeDoc) doc
-    = doc_new ("At least 40 people died in the floods, according to the Health Ministry. "
-               "According to local officials, the river rose two meters overnight.",
-               actors);
+    = claims_test_doc_new ("At least 40 people died in the floods, according to the Health Ministry. "
+                           "According to local officials, the river rose two meters overnight.",
+                           actors);
   const LedeClaim *a, *b;
   g_autofree char *ta = NULL, *tb = NULL;
   int officials;
 
-  run (doc);
-  a = get_claim (doc, "40 people");
-  b = get_claim (doc, "river rose");
-  ta = claim_text (doc, a);
-  tb = claim_text (doc, b);
+  claims_test_run (doc);
+  a = claims_test_get_claim (doc, "40 people");
+  b = claims_test_get_claim (doc, "river rose");
+  ta = claims_test_claim_text (doc, a);
+  tb = claims_test_claim_text (doc, b);
   g_assert_cmpstr (ta, ==, "At least 40 people died in the floods");
   g_assert_cmpint (a->claimant, ==, 0);
   g_assert_cmpstr (a->verb, ==, "according to");
@@ -211,31 +109,32 @@ test_quotes (void)
 {
   const char *actors[] = { "Lena Park|person", NULL };
   g_autoptr (LedeDoc) doc
-    = doc_new ("“The plan is sound. We tested it twice,” said Lena Park, the project lead. "
-               "“Nobody told us they said no,” she added. “We will keep going. Nothing has changed.”\n\n"
-               "The results were announced on Monday. Engineers later called the system Aurora.",
-               actors);
+    = claims_test_doc_new ("“The plan is sound. We tested it twice,” said Lena Park, the project lead. "
+                           "“Nobody told us they said no,” she added. “We will keep going. Nothing has "
+                           "changed.”\n\n"
+                           "The results were announced on Monday. Engineers later called the system Aurora.",
+                           actors);
   const LedeClaim *first, *second, *third;
   g_autofree char *t1 = NULL, *t3 = NULL;
 
-  run (doc);
+  claims_test_run (doc);
   /* A quotation over two sentences, attributed at its end. */
-  first = get_claim (doc, "The plan is sound");
-  t1 = claim_text (doc, first);
+  first = claims_test_get_claim (doc, "The plan is sound");
+  t1 = claims_test_claim_text (doc, first);
   g_assert_cmpstr (t1, ==, "The plan is sound. We tested it twice");
   g_assert_cmpint (first->claimant, ==, 0);
   /* A reporting verb inside a quotation attributes nothing. */
-  second = get_claim (doc, "Nobody told us");
+  second = claims_test_get_claim (doc, "Nobody told us");
   g_assert_cmpint (second->claimant, ==, 0);
   g_assert_cmpstr (second->verb, ==, "added");
   /* A quotation that goes on after the speaker is named. */
-  third = get_claim (doc, "We will keep going");
-  t3 = claim_text (doc, third);
+  third = claims_test_get_claim (doc, "We will keep going");
+  t3 = claims_test_claim_text (doc, third);
   g_assert_cmpstr (t3, ==, "We will keep going. Nothing has changed");
   g_assert_cmpint (third->claimant, ==, 0);
   /* Passives and naming are not attributions. */
-  g_assert_null (find_claim (doc, "Monday"));
-  g_assert_null (find_claim (doc, "Aurora"));
+  g_assert_null (claims_test_find_claim (doc, "Monday"));
+  g_assert_null (claims_test_find_claim (doc, "Aurora"));
   g_assert_cmpuint (doc->claims->len, ==, 3);
   assert_offsets (doc);
 }
@@ -246,17 +145,17 @@ test_pronouns (void)
   const char *actors[]
     = { "Ana Reyes|person", "Omar Said|person", "Helix Corp.|organization", "Brightwater|place", NULL };
   g_autoptr (LedeDoc) doc
-    = doc_new ("Omar Said toured the plant with Ana Reyes on Friday. "
-               "She said the repairs were finished. "
-               "Helix Corp. runs the plant in Brightwater. The company said output would rise. "
-               "Helix Corp. was accused of hiding the leak, which it denied.",
-               actors);
+    = claims_test_doc_new ("Omar Said toured the plant with Ana Reyes on Friday. "
+                           "She said the repairs were finished. "
+                           "Helix Corp. runs the plant in Brightwater. The company said output would rise. "
+                           "Helix Corp. was accused of hiding the leak, which it denied.",
+                           actors);
   const LedeClaim *she, *company, *it;
 
-  run (doc);
-  she = get_claim (doc, "repairs were finished");
-  company = get_claim (doc, "output would rise");
-  it = get_claim (doc, "hiding the leak");
+  claims_test_run (doc);
+  she = claims_test_get_claim (doc, "repairs were finished");
+  company = claims_test_get_claim (doc, "output would rise");
+  it = claims_test_get_claim (doc, "hiding the leak");
   /* "She": the last person named, as no one has spoken yet. */
   g_assert_cmpint (she->claimant, ==, 0);
   g_assert_cmpint (company->claimant, ==, 2);
@@ -270,30 +169,30 @@ test_speaker_memory (void)
 {
   const char *actors[] = { "Ana Reyes|person", "Tom Berg|person", NULL };
   g_autoptr (LedeDoc) doc
-    = doc_new ("Ana Reyes said the talks were useful. Tom Berg, her deputy, was not there. "
-               "“We are close,” she added.",
-               actors);
+    = claims_test_doc_new ("Ana Reyes said the talks were useful. Tom Berg, her deputy, was not there. "
+                           "“We are close,” she added.",
+                           actors);
   const LedeClaim *close;
 
-  run (doc);
+  claims_test_run (doc);
   /* "she" is the last speaker, not the last person named. */
-  close = get_claim (doc, "We are close");
+  close = claims_test_get_claim (doc, "We are close");
   g_assert_cmpint (close->claimant, ==, 0);
 }
 
 static void
 test_unnamed_sources (void)
 {
-  g_autoptr (LedeDoc) doc = doc_new ("A senior defense official said the drills would continue. "
-                                     "The official noted that no date had been set. "
-                                     "Experts warned that the region could become unstable. "
-                                     "The study authors wrote that larger trials were needed. "
-                                     "A new study found that the drug cut relapses by a third.",
-                                     NULL);
+  g_autoptr (LedeDoc) doc = claims_test_doc_new ("A senior defense official said the drills would continue. "
+                                                 "The official noted that no date had been set. "
+                                                 "Experts warned that the region could become unstable. "
+                                                 "The study authors wrote that larger trials were needed. "
+                                                 "A new study found that the drug cut relapses by a third.",
+                                                 NULL);
   int official, experts, authors;
   const LedeActor *a;
 
-  run (doc);
+  claims_test_run (doc);
   official = actor_index (doc, "senior defense official");
   experts = actor_index (doc, "Experts");
   authors = actor_index (doc, "study authors");
@@ -304,54 +203,55 @@ test_unnamed_sources (void)
   g_assert_cmpint (a->kind, ==, LEDE_ACTOR_PERSON);
   g_assert_cmpuint (a->mentions->len, ==, 2);
   g_assert_cmpint (((LedeActor *) g_ptr_array_index (doc->actors, experts))->kind, ==, LEDE_ACTOR_GROUP);
-  g_assert_cmpint (get_claim (doc, "drills would continue")->claimant, ==, official);
-  g_assert_cmpint (get_claim (doc, "no date had been set")->claimant, ==, official);
-  g_assert_cmpint (get_claim (doc, "could become unstable")->claimant, ==, experts);
-  g_assert_cmpint (get_claim (doc, "larger trials")->claimant, ==, authors);
+  g_assert_cmpint (claims_test_get_claim (doc, "drills would continue")->claimant, ==, official);
+  g_assert_cmpint (claims_test_get_claim (doc, "no date had been set")->claimant, ==, official);
+  g_assert_cmpint (claims_test_get_claim (doc, "could become unstable")->claimant, ==, experts);
+  g_assert_cmpint (claims_test_get_claim (doc, "larger trials")->claimant, ==, authors);
   /* A study speaks for its authors. */
-  g_assert_cmpint (get_claim (doc, "cut relapses")->claimant, ==, authors);
-  g_assert_cmpstr (get_claim (doc, "cut relapses")->claimant_text, ==, "A new study");
+  g_assert_cmpint (claims_test_get_claim (doc, "cut relapses")->claimant, ==, authors);
+  g_assert_cmpstr (claims_test_get_claim (doc, "cut relapses")->claimant_text, ==, "A new study");
 }
 
 static void
 test_stances (void)
 {
   const char *actors[] = { "Kavala|place", "Doran|place", "Mira Tal|person", "Vex Ltd|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("Kavala accused Doran of shelling the border town. "
-                                     "Doran denied any role in the attack. "
-                                     "Mira Tal urged both sides to return to talks. "
-                                     "Kavala threatened to close the pipeline. "
-                                     "Vex Ltd predicted that prices would double. "
-                                     "Mira Tal called for an inquiry.",
-                                     actors);
+  g_autoptr (LedeDoc) doc = claims_test_doc_new ("Kavala accused Doran of shelling the border town. "
+                                                 "Doran denied any role in the attack. "
+                                                 "Mira Tal urged both sides to return to talks. "
+                                                 "Kavala threatened to close the pipeline. "
+                                                 "Vex Ltd predicted that prices would double. "
+                                                 "Mira Tal called for an inquiry.",
+                                                 actors);
   const LedeClaim *acc;
 
-  run (doc);
-  acc = get_claim (doc, "shelling");
+  claims_test_run (doc);
+  acc = claims_test_get_claim (doc, "shelling");
   g_assert_cmpint (acc->stance, ==, LEDE_STANCE_ACCUSATION);
   g_assert_cmpuint (acc->targets->len, ==, 1);
   g_assert_cmpint (g_array_index (acc->targets, int, 0), ==, 1);
-  g_assert_cmpint (get_claim (doc, "any role")->stance, ==, LEDE_STANCE_DENIAL);
-  g_assert_cmpint (get_claim (doc, "return to talks")->stance, ==, LEDE_STANCE_DEMAND);
-  g_assert_cmpint (get_claim (doc, "close the pipeline")->stance, ==, LEDE_STANCE_THREAT);
-  g_assert_cmpint (get_claim (doc, "prices would double")->stance, ==, LEDE_STANCE_PREDICTION);
-  g_assert_cmpint (get_claim (doc, "an inquiry")->stance, ==, LEDE_STANCE_DEMAND);
-  g_assert_cmpstr (get_claim (doc, "an inquiry")->verb, ==, "called for");
+  g_assert_cmpint (claims_test_get_claim (doc, "any role")->stance, ==, LEDE_STANCE_DENIAL);
+  g_assert_cmpint (claims_test_get_claim (doc, "return to talks")->stance, ==, LEDE_STANCE_DEMAND);
+  g_assert_cmpint (claims_test_get_claim (doc, "close the pipeline")->stance, ==, LEDE_STANCE_THREAT);
+  g_assert_cmpint (claims_test_get_claim (doc, "prices would double")->stance, ==, LEDE_STANCE_PREDICTION);
+  g_assert_cmpint (claims_test_get_claim (doc, "an inquiry")->stance, ==, LEDE_STANCE_DEMAND);
+  g_assert_cmpstr (claims_test_get_claim (doc, "an inquiry")->verb, ==, "called for");
 }
 
 static void
 test_not_claims (void)
 {
   const char *actors[] = { "Nadia Kerr|person", "Orbis|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("After Orbis announced the merger, shares rose 4%. "
-                                     "Nadia Kerr was determined to stay and rejected a move abroad. "
-                                     "The company’s claims were reviewed by a panel. "
-                                     "The rally, called the March for Water, drew thousands. "
-                                     "The results announced by the board surprised traders. "
-                                     "They also reveal cracks in the business.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("After Orbis announced the merger, shares rose 4%. "
+                           "Nadia Kerr was determined to stay and rejected a move abroad. "
+                           "The company’s claims were reviewed by a panel. "
+                           "The rally, called the March for Water, drew thousands. "
+                           "The results announced by the board surprised traders. "
+                           "They also reveal cracks in the business.",
+                           actors);
 
-  run (doc);
+  claims_test_run (doc);
   g_assert_cmpuint (doc->claims->len, ==, 0);
 }
 
@@ -359,43 +259,45 @@ static void
 test_other_senses (void)
 {
   const char *actors[] = { "Jo Kane|person", "Delmar|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("Jo Kane added a second goal in stoppage time. "
-                                     "Delmar added 200 jobs in May. "
-                                     "The launch went according to plan. "
-                                     "Police found the car near the river.\n\n"
-                                     "Jo Kane said the team was tired. “Tiki-taka” is out of fashion.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Jo Kane added a second goal in stoppage time. "
+                           "Delmar added 200 jobs in May. "
+                           "The launch went according to plan. "
+                           "Police found the car near the river.\n\n"
+                           "Jo Kane said the team was tired. “Tiki-taka” is out of fashion.",
+                           actors);
 
-  run (doc);
+  claims_test_run (doc);
   /* Scoring, hiring, plans, finding a car: not statements. A quoted word
    * after a speaker does not go on in the speaker's voice. */
   for (guint i = 0; i < doc->claims->len; i++)
     {
-      g_autofree char *text = claim_text (doc, g_ptr_array_index (doc->claims, i));
+      g_autofree char *text = claims_test_claim_text (doc, g_ptr_array_index (doc->claims, i));
       g_test_message ("claim: %s", text);
     }
   g_assert_cmpuint (doc->claims->len, ==, 1);
-  g_assert_nonnull (find_claim (doc, "the team was tired"));
+  g_assert_nonnull (claims_test_find_claim (doc, "the team was tired"));
 }
 
 static void
 test_estimates_and_rejections (void)
 {
   const char *actors[] = { "Red Cross|organization", "Coreline|organization", "Veltrix|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("The Red Cross put the death toll at 40. "
-                                     "Coreline accuses Veltrix of copying its design. "
-                                     "Veltrix called the suit baseless and said it would fight it.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("The Red Cross put the death toll at 40. "
+                           "Coreline accuses Veltrix of copying its design. "
+                           "Veltrix called the suit baseless and said it would fight it.",
+                           actors);
   const LedeClaim *toll, *suit, *fight;
 
-  run (doc);
-  toll = get_claim (doc, "death toll at 40");
+  claims_test_run (doc);
+  toll = claims_test_get_claim (doc, "death toll at 40");
   g_assert_cmpint (toll->claimant, ==, 0);
   g_assert_cmpstr (toll->verb, ==, "put");
-  suit = get_claim (doc, "the suit baseless");
+  suit = claims_test_get_claim (doc, "the suit baseless");
   g_assert_cmpint (suit->claimant, ==, 2);
   g_assert_cmpint (suit->stance, ==, LEDE_STANCE_DENIAL);
-  fight = get_claim (doc, "it would fight it");
+  fight = claims_test_get_claim (doc, "it would fight it");
   g_assert_cmpint (fight->claimant, ==, 2);
 }
 
@@ -404,31 +306,31 @@ test_structures (void)
 {
   const char *actors[] = { "João Cardoso|person", "Lumen Bank|organization", "Ostia|place",
                            "Kira Holt|person",    "Varo Group|organization", NULL };
-  g_autoptr (LedeDoc) doc
-    = doc_new ("Ostia's finance minister, João Cardoso, urged banks to lend more. "
-               "Meanwhile, the opposition — which has gained ground in every poll this year — has promised "
-               "to cut taxes. "
-               "According to people familiar with the matter, Lumen Bank will sell its insurance arm. "
-               "Lumen Bank reported a loss. Varo Group was fined. The company said it would appeal. "
-               "Officials said little.\n\n"
-               "“We will not give up,” Kira Holt said.\n\n"
-               "“Not now, not ever.”",
-               actors);
+  g_autoptr (LedeDoc) doc = claims_test_doc_new (
+    "Ostia's finance minister, João Cardoso, urged banks to lend more. "
+    "Meanwhile, the opposition — which has gained ground in every poll this year — has promised "
+    "to cut taxes. "
+    "According to people familiar with the matter, Lumen Bank will sell its insurance arm. "
+    "Lumen Bank reported a loss. Varo Group was fined. The company said it would appeal. "
+    "Officials said little.\n\n"
+    "“We will not give up,” Kira Holt said.\n\n"
+    "“Not now, not ever.”",
+    actors);
   int opposition, people;
 
-  run (doc);
-  g_assert_cmpint (get_claim (doc, "lend more")->claimant, ==, 0);
+  claims_test_run (doc);
+  g_assert_cmpint (claims_test_get_claim (doc, "lend more")->claimant, ==, 0);
   opposition = actor_index (doc, "opposition");
   g_assert_cmpint (opposition, >=, 0);
-  g_assert_cmpint (get_claim (doc, "cut taxes")->claimant, ==, opposition);
+  g_assert_cmpint (claims_test_get_claim (doc, "cut taxes")->claimant, ==, opposition);
   people = actor_index (doc, "people familiar with the matter");
   g_assert_cmpint (people, >=, 0);
-  g_assert_cmpint (get_claim (doc, "insurance arm")->claimant, ==, people);
+  g_assert_cmpint (claims_test_get_claim (doc, "insurance arm")->claimant, ==, people);
   /* "The company": the organization the article names most. */
-  g_assert_cmpint (get_claim (doc, "would appeal")->claimant, ==, 1);
-  g_assert_null (find_claim (doc, "little"));
+  g_assert_cmpint (claims_test_get_claim (doc, "would appeal")->claimant, ==, 1);
+  g_assert_null (claims_test_find_claim (doc, "little"));
   /* A quoted paragraph after a quoted speaker is the speaker's. */
-  g_assert_cmpint (get_claim (doc, "Not now")->claimant, ==, 3);
+  g_assert_cmpint (claims_test_get_claim (doc, "Not now")->claimant, ==, 3);
   assert_offsets (doc);
 }
 
@@ -436,28 +338,29 @@ static void
 test_wire_style (void)
 {
   const char *actors[] = { "Health Ministry|organization", "Goldman Sachs|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("LONDON (Reuters) - Oil prices rose 2% on Tuesday, traders said.\n\n"
-                                     "A spokesman for the Health Ministry said the clinic would reopen. "
-                                     "A source at the port, who asked not to be named because he was not "
-                                     "allowed to speak to reporters, said repairs could take a week. "
-                                     "Goldman Sachs raised its forecast, saying demand was strong. "
-                                     "The plan, the minister said on Tuesday, would cost $5 billion.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("LONDON (Reuters) - Oil prices rose 2% on Tuesday, traders said.\n\n"
+                           "A spokesman for the Health Ministry said the clinic would reopen. "
+                           "A source at the port, who asked not to be named because he was not "
+                           "allowed to speak to reporters, said repairs could take a week. "
+                           "Goldman Sachs raised its forecast, saying demand was strong. "
+                           "The plan, the minister said on Tuesday, would cost $5 billion.",
+                           actors);
   g_autofree char *oil = NULL, *plan = NULL;
   int source;
 
-  run (doc);
+  claims_test_run (doc);
   /* The dateline is not part of what the traders said. */
-  oil = claim_text (doc, get_claim (doc, "Oil prices"));
+  oil = claims_test_claim_text (doc, claims_test_get_claim (doc, "Oil prices"));
   g_assert_cmpstr (oil, ==, "Oil prices rose 2% on Tuesday");
   /* A spokesman speaks for the ministry; a source is a source of its own. */
-  g_assert_cmpint (get_claim (doc, "clinic")->claimant, ==, 0);
+  g_assert_cmpint (claims_test_get_claim (doc, "clinic")->claimant, ==, 0);
   source = actor_index (doc, "source at the port");
   g_assert_cmpint (source, >=, 0);
-  g_assert_cmpint (get_claim (doc, "repairs")->claimant, ==, source);
-  g_assert_cmpint (get_claim (doc, "demand was strong")->claimant, ==, 1);
+  g_assert_cmpint (claims_test_get_claim (doc, "repairs")->claimant, ==, source);
+  g_assert_cmpint (claims_test_get_claim (doc, "demand was strong")->claimant, ==, 1);
   /* The statement goes on after the attribution. */
-  plan = claim_text (doc, get_claim (doc, "The plan"));
+  plan = claims_test_claim_text (doc, claims_test_get_claim (doc, "The plan"));
   g_assert_true (g_str_has_suffix (plan, "would cost $5 billion"));
 }
 
@@ -471,33 +374,34 @@ test_company_that_spoke (void)
                            "California|place",
                            NULL };
   g_autoptr (LedeDoc) doc
-    = doc_new ("The European Commission opened an inquiry. The European Commission said it "
-               "was worried. Ines Roth said prices would rise. "
-               "Veltrix, based in San Jose, California, said it would cooperate but "
-               "disputed that estimate. The company said its share was below 25%. "
-               "Ines Roth called the offer “too little, too late.”",
-               actors);
+    = claims_test_doc_new ("The European Commission opened an inquiry. The European Commission said it "
+                           "was worried. Ines Roth said prices would rise. "
+                           "Veltrix, based in San Jose, California, said it would cooperate but "
+                           "disputed that estimate. The company said its share was below 25%. "
+                           "Ines Roth called the offer “too little, too late.”",
+                           actors);
   const LedeClaim *disputed;
 
-  run (doc);
-  g_assert_cmpint (get_claim (doc, "would cooperate")->claimant, ==, 1);
-  disputed = get_claim (doc, "that estimate");
+  claims_test_run (doc);
+  g_assert_cmpint (claims_test_get_claim (doc, "would cooperate")->claimant, ==, 1);
+  disputed = claims_test_get_claim (doc, "that estimate");
   g_assert_cmpint (disputed->claimant, ==, 1);
   g_assert_cmpint (disputed->stance, ==, LEDE_STANCE_DENIAL);
   /* "The company" is the one that just spoke, not the organization named most. */
-  g_assert_cmpint (get_claim (doc, "below 25%")->claimant, ==, 1);
+  g_assert_cmpint (claims_test_get_claim (doc, "below 25%")->claimant, ==, 1);
   /* A verdict in quotation marks. */
-  g_assert_cmpint (get_claim (doc, "too little")->claimant, ==, 2);
-  g_assert_cmpint (get_claim (doc, "too little")->stance, ==, LEDE_STANCE_STATEMENT);
+  g_assert_cmpint (claims_test_get_claim (doc, "too little")->claimant, ==, 2);
+  g_assert_cmpint (claims_test_get_claim (doc, "too little")->stance, ==, LEDE_STANCE_STATEMENT);
 }
 
 static void
 test_figure_sources (void)
 {
   const char *actors[] = { "Red Crescent|organization", "Ana Reyes|person", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("The storm destroyed 300 homes, according to the Red Crescent. "
-                                     "Ana Reyes said 12 schools were closed. The city has 40 parks.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("The storm destroyed 300 homes, according to the Red Crescent. "
+                           "Ana Reyes said 12 schools were closed. The city has 40 parks.",
+                           actors);
   const char *numbers[] = { "300 homes", "12 schools", "40 parks" };
 
   for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
@@ -516,7 +420,7 @@ test_figure_sources (void)
       lede_doc_span_from_tokens (doc, first, end, &fig->span);
       g_ptr_array_add (doc->figures, fig);
     }
-  run (doc);
+  claims_test_run (doc);
   g_assert_cmpint (((LedeFigure *) g_ptr_array_index (doc->figures, 0))->source, ==, 0);
   g_assert_cmpint (((LedeFigure *) g_ptr_array_index (doc->figures, 1))->source, ==, 1);
   g_assert_cmpint (((LedeFigure *) g_ptr_array_index (doc->figures, 2))->source, ==, -1);
@@ -525,15 +429,17 @@ test_figure_sources (void)
 static void
 test_names_without_actors (void)
 {
-  g_autoptr (LedeDoc) doc = doc_new ("Chief executive Sandra Okafor said the factories would close. "
-                                     "“We will not wait,” Okafor told analysts on a call.",
-                                     NULL);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Chief executive Sandra Okafor said the factories would close. "
+                           "“We will not wait,” Okafor told analysts on a call.",
+                           NULL);
 
-  run (doc);
+  claims_test_run (doc);
   /* With no actor to point to, the words that name the source remain. */
-  g_assert_cmpstr (get_claim (doc, "factories")->claimant_text, ==, "Chief executive Sandra Okafor");
-  g_assert_cmpint (get_claim (doc, "factories")->claimant, ==, -1);
-  g_assert_cmpstr (get_claim (doc, "We will not wait")->claimant_text, ==, "Okafor");
+  g_assert_cmpstr (claims_test_get_claim (doc, "factories")->claimant_text, ==,
+                   "Chief executive Sandra Okafor");
+  g_assert_cmpint (claims_test_get_claim (doc, "factories")->claimant, ==, -1);
+  g_assert_cmpstr (claims_test_get_claim (doc, "We will not wait")->claimant_text, ==, "Okafor");
 }
 
 static void

@@ -1,110 +1,7 @@
 /* test-disputes.c: the disputes stage: accusations, denials, rebuttals, hedges, conflicting figures. */
 #include <string.h>
 
-#include "lede-analysis-private.h"
-#include "lede-core.h"
-
-/* The stages before claims run as in the pipeline, except actors: the
- * test names them ("Name|kind"), so that what is checked here does not
- * depend on how the actors stage finds them. Every whole-word occurrence
- * of a name becomes a mention. */
-static LedeDoc *
-doc_new (const char *text, const char *const *actors)
-{
-  g_autoptr (GError) error = NULL;
-  LedeDoc *doc = g_new0 (LedeDoc, 1);
-  guint n;
-
-  g_assert_true (lede_normalize (text, strlen (text), 0, &doc->text, &doc->len, &error));
-  g_assert_no_error (error);
-  lede_tokenize (doc);
-  lede_split_sentences (doc);
-  doc->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_actor_free);
-  doc->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_figure_free);
-  doc->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_claim_free);
-  n = lede_doc_n_tokens (doc);
-  doc->token_actor = g_new (int, n + 1);
-  for (guint i = 0; i <= n; i++)
-    doc->token_actor[i] = -1;
-
-  for (guint k = 0; actors && actors[k]; k++)
-    {
-      g_auto (GStrv) parts = g_strsplit (actors[k], "|", 2);
-      LedeActorKind kind;
-      LedeActor *actor;
-      int index = doc->actors->len;
-      gsize len = strlen (parts[0]);
-
-      g_assert_true (lede_actor_kind_from_string (parts[1], &kind));
-      actor = lede_actor_new (parts[0], kind);
-      lede_actor_add_alias (actor, parts[0]);
-      g_ptr_array_add (doc->actors, actor);
-      for (guint i = 0; i < n; i++)
-        {
-          const LedeToken *t = lede_doc_token (doc, i);
-          guint e = i;
-          LedeSpan span;
-
-          if (t->bstart + len > doc->len || strncmp (doc->text + t->bstart, parts[0], len) != 0
-              || doc->token_actor[i] >= 0)
-            continue;
-          while (e < n && lede_doc_token (doc, e)->bend <= t->bstart + len)
-            e++;
-          if (e == i || lede_doc_token (doc, e - 1)->bend != t->bstart + len)
-            continue;
-          lede_doc_span_from_tokens (doc, i, e, &span);
-          g_array_append_val (actor->mentions, span);
-          for (guint j = i; j < e; j++)
-            doc->token_actor[j] = index;
-        }
-    }
-  return doc;
-}
-
-static void
-doc_free (LedeDoc *doc)
-{
-  lede_doc_clear (doc);
-  g_free (doc);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeDoc, doc_free)
-
-static void
-run (LedeDoc *doc)
-{
-  lede_find_claims (doc);
-  lede_find_disputes (doc);
-}
-
-static char *
-claim_text (const LedeDoc *doc, const LedeClaim *claim)
-{
-  return g_strndup (doc->text + claim->span.bstart, claim->span.bend - claim->span.bstart);
-}
-
-/* The claim whose words contain @words, or NULL. */
-static const LedeClaim *
-find_claim (const LedeDoc *doc, const char *words)
-{
-  for (guint i = 0; i < doc->claims->len; i++)
-    {
-      const LedeClaim *claim = g_ptr_array_index (doc->claims, i);
-      g_autofree char *text = claim_text (doc, claim);
-      if (strstr (text, words) != NULL)
-        return claim;
-    }
-  return NULL;
-}
-
-static const LedeClaim *
-get_claim (const LedeDoc *doc, const char *words)
-{
-  const LedeClaim *claim = find_claim (doc, words);
-  if (claim == NULL)
-    g_error ("no claim holds “%s”", words);
-  return claim;
-}
+#include "claims-test-util.h"
 
 static gboolean
 disputed_by (const LedeClaim *claim, int actor)
@@ -119,14 +16,15 @@ static void
 test_accusation_denial (void)
 {
   const char *actors[] = { "Dock Union|organization", "Atlas Port|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("The Dock Union accused Atlas Port of cutting safety checks. "
-                                     "Atlas Port denied the accusation.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("The Dock Union accused Atlas Port of cutting safety checks. "
+                           "Atlas Port denied the accusation.",
+                           actors);
   const LedeClaim *acc, *den;
 
-  run (doc);
-  acc = get_claim (doc, "cutting safety");
-  den = get_claim (doc, "the accusation");
+  claims_test_run (doc);
+  acc = claims_test_get_claim (doc, "cutting safety");
+  den = claims_test_get_claim (doc, "the accusation");
   g_assert_true (acc->disputed);
   g_assert_cmpint (acc->dispute_reason, ==, LEDE_DISPUTE_ACCUSATION);
   g_assert_true (disputed_by (acc, 1));
@@ -139,11 +37,12 @@ static void
 test_unanswered_accusation (void)
 {
   const char *actors[] = { "Greenfield|place", "Norland|place", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("Greenfield accused Norland of jamming its radio stations.", actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Greenfield accused Norland of jamming its radio stations.", actors);
   const LedeClaim *acc;
 
-  run (doc);
-  acc = get_claim (doc, "jamming");
+  claims_test_run (doc);
+  acc = claims_test_get_claim (doc, "jamming");
   /* Disputed even though the accused does not answer. */
   g_assert_true (acc->disputed);
   g_assert_true (disputed_by (acc, 1));
@@ -153,18 +52,19 @@ static void
 test_rebuttal (void)
 {
   const char *actors[] = { "Ravi Mehta|person", "Lina Holm|person", "Sorel Bank|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("Ravi Mehta said the bank had met every target. "
-                                     "Lina Holm rejected that claim. "
-                                     "Sorel Bank dismissed proposals from Ravi Mehta as unworkable. "
-                                     "Regulators voiced skepticism about the figures.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Ravi Mehta said the bank had met every target. "
+                           "Lina Holm rejected that claim. "
+                           "Sorel Bank dismissed proposals from Ravi Mehta as unworkable. "
+                           "Regulators voiced skepticism about the figures.",
+                           actors);
   const LedeClaim *said, *rejected, *dismissed, *skeptic;
 
-  run (doc);
-  said = get_claim (doc, "every target");
-  rejected = get_claim (doc, "that claim");
-  dismissed = get_claim (doc, "unworkable");
-  skeptic = get_claim (doc, "skepticism");
+  claims_test_run (doc);
+  said = claims_test_get_claim (doc, "every target");
+  rejected = claims_test_get_claim (doc, "that claim");
+  dismissed = claims_test_get_claim (doc, "unworkable");
+  skeptic = claims_test_get_claim (doc, "skepticism");
   g_assert_cmpint (rejected->dispute_reason, ==, LEDE_DISPUTE_REBUTTAL);
   g_assert_true (disputed_by (rejected, 0));
   /* The claim that was rejected is disputed by who rejected it. */
@@ -181,16 +81,16 @@ test_hedged (void)
 {
   const char *actors[] = { "Vesta Party|organization", "Jon Aker|person", NULL };
   g_autoptr (LedeDoc) doc
-    = doc_new ("The Vesta Party claimed, without providing evidence, that ballots had been lost. "
-               "Jon Aker said the fire started in the kitchen, a claim that could not be "
-               "independently verified.",
-               actors);
+    = claims_test_doc_new ("The Vesta Party claimed, without providing evidence, that ballots had been lost. "
+                           "Jon Aker said the fire started in the kitchen, a claim that could not be "
+                           "independently verified.",
+                           actors);
 
-  run (doc);
-  g_assert_true (get_claim (doc, "ballots")->disputed);
-  g_assert_cmpint (get_claim (doc, "ballots")->dispute_reason, ==, LEDE_DISPUTE_HEDGED);
-  g_assert_true (get_claim (doc, "kitchen")->disputed);
-  g_assert_cmpint (get_claim (doc, "kitchen")->dispute_reason, ==, LEDE_DISPUTE_HEDGED);
+  claims_test_run (doc);
+  g_assert_true (claims_test_get_claim (doc, "ballots")->disputed);
+  g_assert_cmpint (claims_test_get_claim (doc, "ballots")->dispute_reason, ==, LEDE_DISPUTE_HEDGED);
+  g_assert_true (claims_test_get_claim (doc, "kitchen")->disputed);
+  g_assert_cmpint (claims_test_get_claim (doc, "kitchen")->dispute_reason, ==, LEDE_DISPUTE_HEDGED);
 }
 
 static void
@@ -198,18 +98,19 @@ test_conflicting_figures (void)
 {
   const char *actors[] = { "Police|organization", "March Committee|organization", "Rovers|organization",
                            "Athletic|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("Police said 2,000 people joined the march. "
-                                     "The March Committee said more than 15,000 people took part.\n\n"
-                                     "Rovers said they would not raise their offer of £4m. "
-                                     "Athletic have said all along that they want £6m for the striker.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Police said 2,000 people joined the march. "
+                           "The March Committee said more than 15,000 people took part.\n\n"
+                           "Rovers said they would not raise their offer of £4m. "
+                           "Athletic have said all along that they want £6m for the striker.",
+                           actors);
   const LedeClaim *police, *organizers, *rovers, *athletic;
 
-  run (doc);
-  police = get_claim (doc, "2,000");
-  organizers = get_claim (doc, "15,000");
-  rovers = get_claim (doc, "£4m");
-  athletic = get_claim (doc, "£6m");
+  claims_test_run (doc);
+  police = claims_test_get_claim (doc, "2,000");
+  organizers = claims_test_get_claim (doc, "15,000");
+  rovers = claims_test_get_claim (doc, "£4m");
+  athletic = claims_test_get_claim (doc, "£6m");
   g_assert_cmpint (police->dispute_reason, ==, LEDE_DISPUTE_CONFLICTING_FIGURES);
   g_assert_cmpint (organizers->dispute_reason, ==, LEDE_DISPUTE_CONFLICTING_FIGURES);
   g_assert_true (disputed_by (police, 1));
@@ -224,19 +125,19 @@ test_not_disputed (void)
   const char *actors[] = { "Dr. Ines Vogel|person", "Lung Health Society|organization",
                            "Northwind|organization", "Ada Lund|person", NULL };
   g_autoptr (LedeDoc) doc
-    = doc_new ("Dr. Ines Vogel said the results were encouraging. "
-               "The Lung Health Society found that smoking causes nearly 1 in 5 cancer cases. "
-               "But fewer than 1 in 10 smokers manage to quit each year, Dr. Ines Vogel said. "
-               "Northwind expects revenue of $4.1 billion. "
-               "Analysts had expected $4.3 billion, Ada Lund said. "
-               "Ada Lund urged the board to publish its accounts.",
-               actors);
+    = claims_test_doc_new ("Dr. Ines Vogel said the results were encouraging. "
+                           "The Lung Health Society found that smoking causes nearly 1 in 5 cancer cases. "
+                           "But fewer than 1 in 10 smokers manage to quit each year, Dr. Ines Vogel said. "
+                           "Northwind expects revenue of $4.1 billion. "
+                           "Analysts had expected $4.3 billion, Ada Lund said. "
+                           "Ada Lund urged the board to publish its accounts.",
+                           actors);
 
-  run (doc);
+  claims_test_run (doc);
   for (guint i = 0; i < doc->claims->len; i++)
     {
       const LedeClaim *claim = g_ptr_array_index (doc->claims, i);
-      g_autofree char *text = claim_text (doc, claim);
+      g_autofree char *text = claims_test_claim_text (doc, claim);
       if (claim->disputed)
         g_error ("“%s” should not be disputed", text);
     }
@@ -247,34 +148,36 @@ static void
 test_sides (void)
 {
   const char *actors[] = { "Election Board|organization", "Mara Quint|person", "Ivo Brandt|person", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("The Election Board said Ivo Brandt won 52% of the vote. "
-                                     "Mara Quint said her own count gave Ivo Brandt 38% of the vote. "
-                                     "“We won, and everyone knows it,” Mara Quint said. "
-                                     "Ivo Brandt thanked voters. Ivo Brandt promised to build new schools.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("The Election Board said Ivo Brandt won 52% of the vote. "
+                           "Mara Quint said her own count gave Ivo Brandt 38% of the vote. "
+                           "“We won, and everyone knows it,” Mara Quint said. "
+                           "Ivo Brandt thanked voters. Ivo Brandt promised to build new schools.",
+                           actors);
 
-  run (doc);
-  g_assert_cmpint (get_claim (doc, "52%")->dispute_reason, ==, LEDE_DISPUTE_CONFLICTING_FIGURES);
-  g_assert_cmpint (get_claim (doc, "38%")->dispute_reason, ==, LEDE_DISPUTE_CONFLICTING_FIGURES);
+  claims_test_run (doc);
+  g_assert_cmpint (claims_test_get_claim (doc, "52%")->dispute_reason, ==, LEDE_DISPUTE_CONFLICTING_FIGURES);
+  g_assert_cmpint (claims_test_get_claim (doc, "38%")->dispute_reason, ==, LEDE_DISPUTE_CONFLICTING_FIGURES);
   /* A side in the dispute: its other assertions are contested too … */
-  g_assert_true (get_claim (doc, "We won")->disputed);
-  g_assert_true (disputed_by (get_claim (doc, "We won"), 0));
+  g_assert_true (claims_test_get_claim (doc, "We won")->disputed);
+  g_assert_true (disputed_by (claims_test_get_claim (doc, "We won"), 0));
   /* … but not its promises. */
-  g_assert_false (get_claim (doc, "new schools")->disputed);
+  g_assert_false (claims_test_get_claim (doc, "new schools")->disputed);
 }
 
 static void
 test_reply (void)
 {
   const char *actors[] = { "Ian Pratt|person", "Paul Oko|person", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("Ian Pratt said the goal should have been ruled out for a foul. "
-                                     "The referee, Paul Oko, said he had a clear view and saw no contact.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Ian Pratt said the goal should have been ruled out for a foul. "
+                           "The referee, Paul Oko, said he had a clear view and saw no contact.",
+                           actors);
   const LedeClaim *complaint, *reply;
 
-  run (doc);
-  complaint = get_claim (doc, "ruled out");
-  reply = get_claim (doc, "no contact");
+  claims_test_run (doc);
+  complaint = claims_test_get_claim (doc, "ruled out");
+  reply = claims_test_get_claim (doc, "no contact");
   /* A complaint, and a negative answer from the other side. */
   g_assert_cmpint (complaint->dispute_reason, ==, LEDE_DISPUTE_ACCUSATION);
   g_assert_cmpint (reply->claimant, ==, 1);
@@ -287,24 +190,25 @@ static void
 test_estimates (void)
 {
   const char *actors[] = { "Dale Hutch|person", "Budget Office|organization", "Tom Rey|person", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("Dale Hutch said the cap would save taxpayers nearly $6 billion. "
-                                     "The Budget Office put the savings at $3.8 billion. "
-                                     "Hutch dismissed that estimate as a rounding error.\n\n"
-                                     "Environmental groups said the bill cut conservation programs. "
-                                     "Tom Rey denied that, saying funding would rise.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Dale Hutch said the cap would save taxpayers nearly $6 billion. "
+                           "The Budget Office put the savings at $3.8 billion. "
+                           "Hutch dismissed that estimate as a rounding error.\n\n"
+                           "Environmental groups said the bill cut conservation programs. "
+                           "Tom Rey denied that, saying funding would rise.",
+                           actors);
   const LedeClaim *save, *office, *groups, *rise;
 
-  run (doc);
-  save = get_claim (doc, "nearly $6 billion");
-  office = get_claim (doc, "$3.8 billion");
+  claims_test_run (doc);
+  save = claims_test_get_claim (doc, "nearly $6 billion");
+  office = claims_test_get_claim (doc, "$3.8 billion");
   g_assert_cmpint (save->dispute_reason, ==, LEDE_DISPUTE_CONFLICTING_FIGURES);
   g_assert_true (disputed_by (save, 1));
   g_assert_true (office->disputed);
   g_assert_true (disputed_by (office, 0));
   /* "denied that" answers the statement before it. */
-  groups = get_claim (doc, "conservation programs");
-  rise = get_claim (doc, "funding would rise");
+  groups = claims_test_get_claim (doc, "conservation programs");
+  rise = claims_test_get_claim (doc, "funding would rise");
   g_assert_true (groups->disputed);
   g_assert_true (disputed_by (groups, 2));
   g_assert_true (rise->disputed);
@@ -314,12 +218,13 @@ static void
 test_reasons_named (void)
 {
   const char *actors[] = { "Dock Union|organization", "Atlas Port|organization", NULL };
-  g_autoptr (LedeDoc) doc = doc_new ("The Dock Union accused Atlas Port of fraud. Atlas Port denied it. "
-                                     "The union said, without evidence, that 300 crates were lost. "
-                                     "Atlas Port said 20 crates were lost.",
-                                     actors);
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("The Dock Union accused Atlas Port of fraud. Atlas Port denied it. "
+                           "The union said, without evidence, that 300 crates were lost. "
+                           "Atlas Port said 20 crates were lost.",
+                           actors);
 
-  run (doc);
+  claims_test_run (doc);
   /* Every disputed claim says why. */
   for (guint i = 0; i < doc->claims->len; i++)
     {
