@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lede-discover.h"
+#include "lede-html-private.h"
 
 static const char *feed_types[] = {
   "application/rss+xml", "application/atom+xml", "application/feed+json",
@@ -20,28 +21,6 @@ lede_discovered_feed_free (LedeDiscoveredFeed *feed)
   g_free (feed->title);
   g_free (feed->type);
   g_free (feed);
-}
-
-static char *
-attr (xmlNode *node, const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *ret;
-
-  if (value == NULL)
-    return NULL;
-  ret = g_strstrip (g_strdup ((const char *) value));
-  xmlFree (value);
-  if (!g_utf8_validate (ret, -1, NULL))
-    {
-      /* a damaged file can carry bytes that are not UTF-8 through the parser's recovery */
-      char *valid = g_utf8_make_valid (ret, -1);
-      g_free (ret);
-      ret = valid;
-    }
-  if (*ret == '\0')
-    g_clear_pointer (&ret, g_free);
-  return ret;
 }
 
 /* rel is a list of tokens: "alternate feed" counts, "stylesheet" does not. */
@@ -86,7 +65,7 @@ walk (xmlNode *node, char **base, GPtrArray *found)
         continue;
       if (g_ascii_strcasecmp ((const char *) node->name, "base") == 0 && *base != NULL)
         {
-          g_autofree char *href = attr (node, "href");
+          g_autofree char *href = lede_html_dup_attr (node, "href");
           char *resolved = href ? g_uri_resolve_relative (*base, href, G_URI_FLAGS_NONE, NULL) : NULL;
           if (resolved != NULL)
             {
@@ -96,9 +75,9 @@ walk (xmlNode *node, char **base, GPtrArray *found)
         }
       else if (g_ascii_strcasecmp ((const char *) node->name, "link") == 0)
         {
-          g_autofree char *rel = attr (node, "rel");
-          g_autofree char *type = attr (node, "type");
-          g_autofree char *href = attr (node, "href");
+          g_autofree char *rel = lede_html_dup_attr (node, "rel");
+          g_autofree char *type = lede_html_dup_attr (node, "type");
+          g_autofree char *href = lede_html_dup_attr (node, "href");
           LedeDiscoveredFeed *feed;
           char *url;
 
@@ -115,7 +94,7 @@ walk (xmlNode *node, char **base, GPtrArray *found)
             continue;
           feed = g_new0 (LedeDiscoveredFeed, 1);
           feed->url = url;
-          feed->title = attr (node, "title");
+          feed->title = lede_html_dup_attr (node, "title");
           feed->type = g_ascii_strdown (type, -1);
           g_ptr_array_add (found, feed);
         }

@@ -17,6 +17,7 @@ char *lede_html_to_utf8 (const char *data, gsize length, const char *charset);
 gboolean lede_html_is_element (const xmlNode *node, const char *name);
 /* The value of attribute @name, or NULL; borrowed from the tree. */
 const char *lede_html_get_attr (const xmlNode *node, const char *name);
+char *lede_html_dup_attr (xmlNode *node, const char *name);
 xmlNode *lede_html_first_element_child (const xmlNode *node);
 xmlNode *lede_html_next_element (const xmlNode *node);
 

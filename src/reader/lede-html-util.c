@@ -207,6 +207,30 @@ lede_html_get_attr (const xmlNode *node, const char *name)
   return NULL;
 }
 
+/* An attribute's value, trimmed, as valid UTF-8, or NULL when it is
+ * missing or blank. */
+char *
+lede_html_dup_attr (xmlNode *node, const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *ret;
+
+  if (value == NULL)
+    return NULL;
+  ret = g_strstrip (g_strdup ((const char *) value));
+  xmlFree (value);
+  if (!g_utf8_validate (ret, -1, NULL))
+    {
+      /* a damaged file can carry bytes that are not UTF-8 through the parser's recovery */
+      char *valid = g_utf8_make_valid (ret, -1);
+      g_free (ret);
+      ret = valid;
+    }
+  if (*ret == '\0')
+    g_clear_pointer (&ret, g_free);
+  return ret;
+}
+
 xmlNode *
 lede_html_first_element_child (const xmlNode *node)
 {

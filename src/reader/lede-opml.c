@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lede-opml.h"
+#include "lede-html-private.h"
 
 GQuark
 lede_opml_error_quark (void)
@@ -37,28 +38,6 @@ lede_opml_entry_free (LedeOpmlEntry *entry)
   g_free (entry);
 }
 
-static char *
-attr (xmlNode *node, const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *ret;
-
-  if (value == NULL)
-    return NULL;
-  ret = g_strstrip (g_strdup ((const char *) value));
-  xmlFree (value);
-  if (!g_utf8_validate (ret, -1, NULL))
-    {
-      /* a damaged file can carry bytes that are not UTF-8 through the parser's recovery */
-      char *valid = g_utf8_make_valid (ret, -1);
-      g_free (ret);
-      ret = valid;
-    }
-  if (*ret == '\0')
-    g_clear_pointer (&ret, g_free);
-  return ret;
-}
-
 static gboolean
 is_element (xmlNode *node, const char *name)
 {
@@ -78,15 +57,15 @@ read_outlines (xmlNode *parent, const char *folder, GPtrArray *entries, guint de
 
       if (!is_element (node, "outline"))
         continue;
-      url = attr (node, "xmlUrl");
+      url = lede_html_dup_attr (node, "xmlUrl");
       if (url == NULL)
-        url = attr (node, "xmlurl");
-      title = attr (node, "title");
+        url = lede_html_dup_attr (node, "xmlurl");
+      title = lede_html_dup_attr (node, "title");
       if (title == NULL)
-        title = attr (node, "text");
+        title = lede_html_dup_attr (node, "text");
       if (url != NULL)
         {
-          g_autofree char *site = attr (node, "htmlUrl");
+          g_autofree char *site = lede_html_dup_attr (node, "htmlUrl");
           g_ptr_array_add (entries, lede_opml_entry_new (url, title, site, folder));
         }
       else
