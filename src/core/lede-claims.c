@@ -1248,6 +1248,25 @@ find_complement (const Ctx *c, const Cue *cue, guint end)
 
   while (k < end && (is_adverb (c, k) || is_time_word (c, k)))
     k++;
+  /* "said on Monday the bridge would reopen": the day says when it was
+   * said, and the statement follows it. */
+  for (;;)
+    {
+      if (k + 1 < end && word_in (c, k, (const char *const[]){ "on", "in", "late", "early", NULL })
+          && is_time_word (c, k + 1))
+        k += 2;
+      /* "said in a statement the plant would close" */
+      else if (k + 2 < end && word_in (c, k, (const char *const[]){ "in", NULL })
+               && word_in (c, k + 1, (const char *const[]){ "a", "an", "its", "his", "her", "their", NULL })
+               && word_in (c, k + 2,
+                           (const char *const[]){ "statement", "interview", "post", "filing", "letter",
+                                                  "email", "speech", "tweet", "memo", "briefing", NULL }))
+        k += 3;
+      else
+        break;
+      while (k < end && (is_adverb (c, k) || is_time_word (c, k)))
+        k++;
+    }
   if (k >= end)
     return G_MAXUINT;
   if (cue->flags & LEDE_VERB_OBJ)
@@ -1483,6 +1502,20 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
       if (word_in (c, k, (const char *const[]){ "this", "last", "on", NULL }) && k + 1 < (int) cue->v
           && is_time_word (c, k + 1))
         continue;
+      if (punct_is (c, k, ")"))
+        {
+          /* "The National Election Commission (NEC) said": the acronym
+           * in brackets belongs to the name before it. */
+          int o = k - 1;
+          while (o > (int) first && o > k - 4 && !punct_is (c, o, "("))
+            o--;
+          if (o > (int) first && o < k - 1 && punct_is (c, o, "(")
+              && (tok (c, o - 1)->flags & LEDE_TOKEN_WORD))
+            {
+              k = o;
+              continue;
+            }
+        }
       break;
     }
   if (k >= (int) first

@@ -472,6 +472,37 @@ test_pipeline (void)
     }
 }
 
+static void
+test_circumstances_before_statement (void)
+{
+  const char *actors[]
+    = { "Harbor Authority|organization", "National Election Commission|organization", NULL };
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("The Harbor Authority said on Monday the ferry would resume in June. "
+                           "The Harbor Authority said in a statement the fares would not change. "
+                           "The National Election Commission (NEC) said turnout was lower than expected.",
+                           actors);
+  static const char *const statements[] = {
+    "the ferry would resume in June",
+    "the fares would not change",
+    "turnout was lower than expected",
+  };
+
+  /* A day or "in a statement" after the verb, or an acronym in brackets
+   * before it, does not hide who said what. */
+  claims_test_run (doc);
+  g_assert_cmpuint (doc->claims->len, ==, G_N_ELEMENTS (statements));
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      const LedeClaim *claim = claims_test_get_claim (doc, statements[i]);
+      g_autofree char *text = claims_test_claim_text (doc, claim);
+      g_assert_cmpstr (text, ==, statements[i]);
+      g_assert_cmpint (claim->claimant, ==,
+                       actor_index (doc, i < 2 ? "Harbor Authority" : "National Election Commission"));
+    }
+  assert_offsets (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -493,5 +524,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/claims/figure-sources", test_figure_sources);
   g_test_add_func ("/lede/core/claims/names-without-actors", test_names_without_actors);
   g_test_add_func ("/lede/core/claims/pipeline", test_pipeline);
+  g_test_add_func ("/lede/core/claims/circumstances-before-statement", test_circumstances_before_statement);
   return g_test_run ();
 }
