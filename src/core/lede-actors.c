@@ -97,7 +97,7 @@ typedef struct
   GHashTable *partial; /* folded surname / short form -> actor + 1, or 0 when ambiguous */
   guint8 *title_like;  /* per token: its line is in Title Case */
   const LedeWordList *function, *common, *titles, *org_words, *orgs, *places, *demonyms, *groups, *given,
-    *particles;
+    *particles, *abbrevs;
 } Ctx;
 
 /* ---- small helpers ---- */
@@ -1440,6 +1440,18 @@ scan (Ctx *c)
 
       weak = c->title_like[i] != 0;
 
+      /* "Dec. 2", "on Tue.": an abbreviated month or weekday starts no name. */
+      {
+        gsize len;
+        const char *s = str (c, i, &len);
+        if (len > 1 && s[len - 1] == '.'
+            && g_strcmp0 (lede_word_list_lookup (c->abbrevs, s, len), "date") == 0)
+          {
+            i++;
+            continue;
+          }
+      }
+
       /* "May 13", "in May": the month, not Theresa May. */
       if ((tok_is (c, i, "May") || tok_is (c, i, "March"))
           && ((i + 1 < c->n && (tok (c, i + 1)->flags & LEDE_TOKEN_NUMBER))
@@ -2012,6 +2024,7 @@ lede_find_actors (LedeDoc *doc)
   c.groups = lede_word_list_get ("groups");
   c.given = lede_word_list_get ("given-names");
   c.particles = lede_word_list_get ("name-particles");
+  c.abbrevs = lede_word_list_get ("abbreviations");
 
   c.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
   c.work = g_array_sized_new (FALSE, FALSE, sizeof (WorkActor), 32);

@@ -457,6 +457,18 @@ test_company_descriptors (void)
   run_free (a);
 }
 
+static void
+test_abbreviated_dates (void)
+{
+  g_autoptr (Run) a
+    = analyse ("The probe has orbited since Dec. 2 and lands on Tue. 9 Jan. Sen. Ada Holm agreed.");
+
+  /* An abbreviated month or weekday is a date, never a person. */
+  expect_none (a, "Dec.");
+  expect_none (a, "Tue.");
+  expect (a, "Ada Holm", LEDE_ACTOR_PERSON);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -478,6 +490,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/actors/token-actor", test_token_actor);
   g_test_add_func ("/lede/core/actors/bad-input", test_bad_input);
   g_test_add_func ("/lede/core/actors/company-descriptors", test_company_descriptors);
+  g_test_add_func ("/lede/core/actors/abbreviated-dates", test_abbreviated_dates);
 
   return g_test_run ();
 }
