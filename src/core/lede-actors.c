@@ -1524,6 +1524,18 @@ scan (Ctx *c)
           continue;
         }
 
+      if ((sentence_initial (c, i) || (tok (c, i)->flags & LEDE_TOKEN_TITLE)) && e > i + 1)
+        {
+          /* "Carmaker Volta …", "Retailer Brightwell …": a descriptor
+           * capitalized only by its place is not part of the name. */
+          const char *v = lookup_tok (c, c->org_words, i, TRUE);
+          if (v != NULL && g_str_has_prefix (v, "pre-") && any_list_match (c, i, e).len == 0)
+            {
+              i++;
+              continue;
+            }
+        }
+
       if (sentence_initial (c, i) || (tok (c, i)->flags & LEDE_TOKEN_TITLE))
         {
           /* A capital at the start of a sentence says nothing: drop a

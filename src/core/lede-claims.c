@@ -1209,6 +1209,21 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           /* "the regional government", "the country's foreign minister":
            * an unnamed source of its own. */
         }
+      if (kind == LEDE_ACTOR_ORGANIZATION && covered >= 0 && head > first
+          && doc->token_actor[head - 1] == covered && !is_capitalized (c, head))
+        {
+          /* "The IG Metall union said": the name before the noun is the
+           * source, an organization whatever its name looked like. */
+          LedeActor *actor = g_ptr_array_index (doc->actors, covered);
+          if (actor->kind == LEDE_ACTOR_PERSON && actor->role == NULL)
+            actor->kind = LEDE_ACTOR_ORGANIZATION;
+          if (actor->kind == LEDE_ACTOR_ORGANIZATION)
+            {
+              src->type = SRC_ACTOR;
+              source_set_actor (c, src, covered);
+              return;
+            }
+        }
       src->pending = TRUE;
       src->pfirst = first;
       src->pend = end;
