@@ -578,6 +578,12 @@ static const char *const business_words[]
       "airline",   "automaker", "carmaker",     "giant",    "startup",  "lender",   "bank",
       "insurer",   "club",      "team",         "side",     "business", "brand",    "operator",
       "developer", "supplier",  "manufacturer", "producer", NULL };
+
+/* Heads that name a government body: "the ministry" never means a party
+ * or a company named before it. */
+static const char *const government_words[]
+  = { "ministry",  "government", "department", "agency",  "administration", "police",
+      "regulator", "office",     "authority",  "cabinet", "executive",      NULL };
 static const char *const source_preps[] = { "at", "for", "of", "from", "with", "in", NULL };
 
 /* Is token @i a noun for an unnamed person or group ("spokesman", "analysts")? */
@@ -933,8 +939,21 @@ is_public_body (const LedeActor *actor)
   return FALSE;
 }
 
+static gboolean
+is_government_body (const LedeActor *actor)
+{
+  static const char *const words[]
+    = { "Ministry",  "Government", "Department", "Agency",    "Administration", "Police",  "Office",
+        "Authority", "Commission", "Bureau",     "Regulator", "Service",        "Cabinet", NULL };
+
+  for (guint k = 0; words[k]; k++)
+    if (has_word (actor->name, words[k], strlen (words[k])))
+      return TRUE;
+  return FALSE;
+}
+
 static int
-fallback_actor (const Ctx *c, LedeActorKind kind, gboolean business)
+fallback_actor (const Ctx *c, LedeActorKind kind, gboolean business, gboolean government)
 {
   int best = -1;
   guint best_n = 0;
@@ -944,13 +963,15 @@ fallback_actor (const Ctx *c, LedeActorKind kind, gboolean business)
   /* The organization that spoke just before: "Veltrix said … The company said …" */
   if (c->last_claimant_org >= 0 && c->last_claim_sentence >= 0
       && tok (c, MIN (c->scan, c->n - 1))->sentence <= (guint) c->last_claim_sentence + 1
-      && (!business || !is_public_body (actor_at (c, c->last_claimant_org))))
+      && (!business || !is_public_body (actor_at (c, c->last_claimant_org)))
+      && (!government || is_government_body (actor_at (c, c->last_claimant_org))))
     return c->last_claimant_org;
   for (guint a = 0; a < c->doc->actors->len && a < c->seen->len; a++)
     {
       const LedeActor *actor = g_ptr_array_index (c->doc->actors, a);
       guint n = g_array_index (c->seen, guint, a);
-      if (actor->kind != kind || (business && is_public_body (actor)))
+      if (actor->kind != kind || (business && is_public_body (actor))
+          || (government && !is_government_body (actor)))
         continue;
       if (n > best_n || (n == best_n && n > 0 && (int) a == c->last_of_kind[kind]))
         best = a, best_n = n;
@@ -1178,7 +1199,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           /* "the official", "the company": the one the article named before. */
           int a = actor_with_word (c, hs, hlen, kind);
           if (a < 0 && !word_only && (anaphor || kind != LEDE_ACTOR_GROUP))
-            a = fallback_actor (c, kind, business);
+            a = fallback_actor (c, kind, business, word_in (c, head, government_words));
           if (a >= 0)
             {
               source_set_actor (c, src, a);
@@ -1200,7 +1221,7 @@ resolve_np (Ctx *c, guint sentence_first, guint first, guint end, Source *src)
           if (a < 0 && covered >= 0 && kinds_fit (kind, actor_at (c, covered)->kind))
             a = covered;
           if (a < 0 && kind != LEDE_ACTOR_PERSON && !word_only)
-            a = fallback_actor (c, kind, business);
+            a = fallback_actor (c, kind, business, word_in (c, head, government_words));
           if (a >= 0 || (kind != LEDE_ACTOR_PERSON && !word_only))
             {
               src->claimant = a;

@@ -458,11 +458,25 @@ collect_numbers (Ctx *c, ClaimInfo *info)
 
       num->ncontext = 0;
       num->generic = FALSE;
-      for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i; j--)
-        if (word_in (c, j,
-                     (const char *const[]){ "figure", "number", "estimate", "total", "toll", "tally", "count",
-                                            NULL }))
-          num->generic = TRUE;
+      /* "put the number at 22,000", "raised the toll to 40", "a figure of
+       * 1.8 million": a figure that gives another account of a count.
+       * "the number of listings rose 8%" is a change, not an account. */
+      {
+        int k = (int) i - 1;
+        while (k > (int) info->first && !(lede_doc_token (c->doc, k)->flags & LEDE_TOKEN_WORD))
+          k--;
+        while (k > (int) info->first
+               && word_in (c, k,
+                           (const char *const[]){ "about", "around", "some", "nearly", "almost", "over",
+                                                  "least", "than", "more", "only", "just", "roughly", NULL }))
+          k--;
+        if (k >= (int) info->first && word_in (c, k, (const char *const[]){ "at", "to", "of", NULL }))
+          for (int j = k - 1; j >= (int) info->first && j + 8 > k; j--)
+            if (word_in (c, j,
+                         (const char *const[]){ "figure", "number", "estimate", "total", "toll", "tally",
+                                                "count", NULL }))
+              num->generic = TRUE;
+      }
       for (int j = (int) i - 1; j >= (int) info->first && j + 7 > (int) i && num->ncontext < MAX_CONTEXT / 2;
            j--)
         if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !is_skip_word (c, j))
@@ -492,7 +506,7 @@ nums_conflict (const Num *a, const Num *b, gboolean forecast)
   /* "Advocates say 2.5 million homes are needed; the office put the figure
    * at 1.8 million": a figure that answers another of its kind and size. */
   if ((a->generic || b->generic) && a->unit == b->unit
-      && MAX (fabs (a->value), fabs (b->value)) <= 5 * MIN (fabs (a->value), fabs (b->value)))
+      && MAX (fabs (a->value), fabs (b->value)) <= 10 * MIN (fabs (a->value), fabs (b->value)))
     return TRUE;
   for (guint i = 0; i < a->ncontext; i++)
     for (guint j = 0; j < b->ncontext; j++)
