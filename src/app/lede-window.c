@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lede-article.h"
+#include "lede-extract.h"
 #include "lede-library-sidebar.h"
 #include "lede-welcome-page.h"
 #include "lede-window.h"
@@ -76,6 +78,19 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
+static gboolean
+is_html_file (GFile *file, const char *contents, gsize length)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  const char *dot = name ? strrchr (name, '.') : NULL;
+
+  if (dot != NULL
+      && (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0
+          || g_ascii_strcasecmp (dot, ".xhtml") == 0))
+    return TRUE;
+  return lede_extract_looks_like_html (contents, length);
+}
+
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -109,8 +124,26 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       length = strlen (contents);
     }
 
-  analysis = lede_analysis_new_for_text (contents, length, data->title, LEDE_ANALYSIS_FLAGS_DETECT_TITLE,
-                                         LEDE_ANALYSIS_DEFAULT_MAX_SIZE, &error);
+  if (data->file != NULL && is_html_file (data->file, contents, length))
+    {
+      /* A saved web page: read the article out of it, as lede-analyze does. */
+      g_autofree char *uri = g_file_get_uri (data->file);
+      g_autoptr (LedeArticle) article = lede_extract_article (contents, length, uri, NULL, &error);
+      g_autofree char *body = NULL;
+
+      if (article == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      body = lede_article_dup_body_text (article);
+      analysis
+        = lede_analysis_new_for_text (body, -1, lede_article_get_title (article), LEDE_ANALYSIS_FLAGS_NONE,
+                                      LEDE_ANALYSIS_DEFAULT_MAX_SIZE, &error);
+    }
+  else
+    analysis = lede_analysis_new_for_text (contents, length, data->title, LEDE_ANALYSIS_FLAGS_DETECT_TITLE,
+                                           LEDE_ANALYSIS_DEFAULT_MAX_SIZE, &error);
   if (analysis == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -144,16 +144,17 @@ lede_normalize (const char *input,
 
       locate_byte (input, end - input, &line, &column);
       g_set_error (error, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_INVALID_UTF8,
-                   _ ("invalid UTF-8 at line %u, column %u (byte %" G_GSIZE_FORMAT ")"), line, column,
-                   (gsize) (end - input));
+                   /* TRANSLATORS: "invalid UTF-8 at line 2, column 5 (byte 13)" */
+                   _ ("invalid UTF-8 at line %u, column %u (byte %lu)"), line, column,
+                   (unsigned long) (end - input));
       return FALSE;
     }
 
   if (n_control > 8 && n_control * 100 > length)
     {
       g_set_error (error, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_BINARY,
-                   _ ("this looks like a binary file, not text (%" G_GSIZE_FORMAT " control characters)"),
-                   n_control);
+                   _ ("this looks like a binary file, not text (%lu control characters)"),
+                   (unsigned long) n_control);
       return FALSE;
     }
 

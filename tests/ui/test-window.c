@@ -279,6 +279,41 @@ test_open_errors (void)
 }
 
 static void
+test_open_html (void)
+{
+  static const char page[]
+    = "<!DOCTYPE html><html><head><title>Bridge reopens - Harbor Gazette</title></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport menu</a></nav>"
+      "<article><h1>Bridge reopens after repairs</h1>"
+      "<p>The Harbor Authority said on Monday that the old bridge would reopen to traffic next week, "
+      "two years after it was closed for repairs that cost about $40 million.</p>"
+      "<p>Mayor Ana Reyes told reporters the work had finished on time, and that ferries would keep "
+      "running until the end of the month for people who had come to rely on them.</p>"
+      "<script>document.title = 'ran';</script></article>"
+      "<footer>Subscribe to our newsletter</footer></body></html>";
+  g_autofree char *dir = g_dir_make_tmp ("lede-html-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bridge.html", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  LedeAnalysis *analysis;
+
+  /* "Open with Lede" on a saved web page shows the article, not its markup. */
+  g_assert_true (g_file_set_contents (path, page, -1, NULL));
+  lede_window_open_file (window, file);
+  wait_for_article ();
+  analysis = lede_window_get_analysis (window);
+  g_assert_nonnull (analysis);
+  g_assert_null (strstr (lede_analysis_get_text (analysis), "<p>"));
+  g_assert_null (strstr (lede_analysis_get_text (analysis), "Sport menu"));
+  g_assert_null (strstr (lede_analysis_get_text (analysis), "Subscribe"));
+  g_assert_nonnull (strstr (lede_analysis_get_text (analysis), "the old bridge would reopen"));
+  g_assert_cmpint (lede_analysis_find_actor (analysis, "Ana Reyes"), >=, 0);
+  g_assert_cmpint (js_int ("return document.body.textContent.includes('Sport menu') ? 1 : 0;"), ==, 0);
+  save_screenshot ("html-file");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_sample (void)
 {
   g_autoptr (GFile) file = g_file_new_for_uri (LEDE_SAMPLE_URI);
@@ -935,6 +970,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/open-several", test_open_several);
   g_test_add_func ("/lede/ui/window/large-article", test_large_article);
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
+  g_test_add_func ("/lede/ui/window/open-html", test_open_html);
   g_test_add_func ("/lede/ui/window/state", test_window_state);
   g_test_add_func ("/lede/ui/widgets/finalize", test_panel_finalizes);
   status = g_test_run ();
