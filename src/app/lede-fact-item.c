@@ -127,6 +127,28 @@ fill_actor (LedeFactItem *self, LedeAnalysis *analysis)
   self->search_key = g_utf8_casefold (key->str, -1);
 }
 
+/* The analysis names qualifiers with the contract's English words; the
+ * panel shows them in the reader's language. */
+static const char *
+qualifier_label (const char *qualifier)
+{
+  static const struct
+  {
+    const char *word;
+    const char *label;
+  } labels[] = {
+    { "at least", NC_ ("figure qualifier", "at least") }, { "over", NC_ ("figure qualifier", "over") },
+    { "under", NC_ ("figure qualifier", "under") },       { "about", NC_ ("figure qualifier", "about") },
+    { "up to", NC_ ("figure qualifier", "up to") },       { "nearly", NC_ ("figure qualifier", "nearly") },
+    { "exactly", NC_ ("figure qualifier", "exactly") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (qualifier, labels[i].word) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "figure qualifier", labels[i].label);
+  return qualifier;
+}
+
 static void
 fill_figure (LedeFactItem *self, LedeAnalysis *analysis)
 {
@@ -142,7 +164,7 @@ fill_figure (LedeFactItem *self, LedeAnalysis *analysis)
   else
     self->detail = g_strdup (_ ("Stated by the article"));
   if (f->qualifier != NULL)
-    self->badge = g_strdup (f->qualifier);
+    self->badge = g_strdup (qualifier_label (f->qualifier));
   self->accessible_label
     = g_strdup_printf (_ ("Figure %s, %s, %s"), self->title,
                        *self->subtitle ? self->subtitle : lede_figure_kind_to_string (f->kind), self->detail);
