@@ -1693,6 +1693,26 @@ analyze_cue (Ctx *c, guint first, guint end, const Cue *cues, guint ncues, Cue *
                   cue->np_end = k;
                 }
             }
+          /* "An independent analyst, Martin Olsen of the Oslo Space
+           * Institute, said": a person named between the commas is the
+           * source, whatever the words after the name say about them. */
+          else if (p >= 0 && !is_dash (c, k) && (guint) k - (guint) p - 1 <= 10 && (guint) k > (guint) p + 1)
+            {
+              int who = c->doc->token_actor[p + 1];
+              const LedeActor *actor = actor_at (c, who);
+              if (actor != NULL && actor->kind == LEDE_ACTOR_PERSON
+                  && (p + 1 == (int) first || c->doc->token_actor[p] != who))
+                {
+                  guint e = p + 1;
+                  while (e < (guint) k && c->doc->token_actor[e] == who)
+                    e++;
+                  if (word_in (c, e, (const char *const[]){ "of", "at", "from", NULL }))
+                    {
+                      cue->np_first = p + 1;
+                      cue->np_end = e;
+                    }
+                }
+            }
         }
       else
         return FALSE;

@@ -503,6 +503,22 @@ test_circumstances_before_statement (void)
   assert_offsets (doc);
 }
 
+static void
+test_named_in_apposition (void)
+{
+  const char *actors[] = { "Martin Olsen|person", "Oslo Space Institute|organization", NULL };
+  g_autoptr (LedeDoc) doc = claims_test_doc_new ("An independent analyst, Martin Olsen of the Oslo Space "
+                                                 "Institute, said the landing radar had failed.",
+                                                 actors);
+  const LedeClaim *claim;
+
+  /* The person named between the commas speaks, not "an independent analyst". */
+  claims_test_run (doc);
+  claim = claims_test_get_claim (doc, "the landing radar had failed");
+  g_assert_cmpint (claim->claimant, ==, actor_index (doc, "Martin Olsen"));
+  assert_offsets (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -525,5 +541,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/claims/names-without-actors", test_names_without_actors);
   g_test_add_func ("/lede/core/claims/pipeline", test_pipeline);
   g_test_add_func ("/lede/core/claims/circumstances-before-statement", test_circumstances_before_statement);
+  g_test_add_func ("/lede/core/claims/named-in-apposition", test_named_in_apposition);
   return g_test_run ();
 }
