@@ -867,7 +867,13 @@ has_negation (const Ctx *c, const ClaimInfo *info)
       s = lede_doc_token_str (c->doc, t, &len);
       if (word_in (c, t, negations) || (len > 3 && memcmp (s + len - 3, "n't", 3) == 0)
           || (len > 5 && memcmp (s + len - 5, "n’t", 5) == 0))
-        return TRUE;
+        {
+          /* "it would not comment", "did not respond": no answer is no denial. */
+          for (guint u = t + 1; u < info->end && u < t + 3; u++)
+            if (word_in (c, u, (const char *const[]){ "comment", "respond", "reply", "elaborate", NULL }))
+              return FALSE;
+          return TRUE;
+        }
     }
   return FALSE;
 }

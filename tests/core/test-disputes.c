@@ -235,6 +235,23 @@ test_reasons_named (void)
     }
 }
 
+static void
+test_no_comment (void)
+{
+  const char *actors[] = { "Derek Finch|person", "Football Association|organization", NULL };
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Derek Finch said the winning goal should have been ruled out. "
+                           "The Football Association said it would not comment on individual decisions.",
+                           actors);
+  const LedeClaim *reply;
+
+  /* Declining to comment answers nothing: it is no rebuttal. */
+  claims_test_run (doc);
+  reply = claims_test_get_claim (doc, "would not comment");
+  g_assert_false (reply->disputed);
+  g_assert_cmpint (reply->dispute_reason, ==, LEDE_DISPUTE_NONE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -249,5 +266,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/disputes/reply", test_reply);
   g_test_add_func ("/lede/core/disputes/estimates", test_estimates);
   g_test_add_func ("/lede/core/disputes/reasons-named", test_reasons_named);
+  g_test_add_func ("/lede/core/disputes/no-comment", test_no_comment);
   return g_test_run ();
 }
