@@ -41,6 +41,7 @@ typedef struct
   guint32 context[MAX_CONTEXT];
   guint ncontext;
   gboolean generic; /* "put the figure at 1.8 million": the number stands for another's */
+  guint32 noun;     /* the counted noun's hash ("people"), 0 when none */
 } Num;
 
 typedef struct
@@ -481,12 +482,17 @@ collect_numbers (Ctx *c, ClaimInfo *info)
            j--)
         if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !is_skip_word (c, j))
           num->context[num->ncontext++] = context_hash (c, j);
+      num->noun = 0;
       for (guint j = after; j < info->end && j < after + 3 && num->ncontext < MAX_CONTEXT; j++)
         {
           if (!(lede_doc_token (c->doc, j)->flags & (LEDE_TOKEN_WORD | LEDE_TOKEN_POSSESSIVE)))
             break;
           if ((lede_doc_token (c->doc, j)->flags & LEDE_TOKEN_WORD) && !is_skip_word (c, j))
-            num->context[num->ncontext++] = context_hash (c, j);
+            {
+              num->context[num->ncontext++] = context_hash (c, j);
+              if (j == after)
+                num->noun = context_hash (c, j);
+            }
         }
       info->nnums++;
     }
@@ -508,10 +514,19 @@ nums_conflict (const Num *a, const Num *b, gboolean forecast)
   if ((a->generic || b->generic) && a->unit == b->unit
       && MAX (fabs (a->value), fabs (b->value)) <= 10 * MIN (fabs (a->value), fabs (b->value)))
     return TRUE;
+  /* Counts that share only their noun are two accounts of one count when
+   * they are of a size ("2,000 people joined the march", "more than 15,000
+   * people took part"), not when one is many times the other ("2,000 people
+   * were evacuated", "47 people were rescued"). */
   for (guint i = 0; i < a->ncontext; i++)
     for (guint j = 0; j < b->ncontext; j++)
       if (a->context[i] == b->context[j])
-        return TRUE;
+        {
+          if (a->kind == 'c' && a->noun != 0 && a->context[i] == a->noun
+              && MAX (fabs (a->value), fabs (b->value)) > 10 * MIN (fabs (a->value), fabs (b->value)))
+            continue;
+          return TRUE;
+        }
   return FALSE;
 }
 

@@ -252,6 +252,21 @@ test_no_comment (void)
   g_assert_cmpint (reply->dispute_reason, ==, LEDE_DISPUTE_NONE);
 }
 
+static void
+test_counts_of_different_things (void)
+{
+  const char *actors[] = { "River Council|organization", "Coastguard|organization", NULL };
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("The River Council said 2,000 people were evacuated on Sunday. "
+                           "The Coastguard said its crews rescued 47 people by boat.",
+                           actors);
+
+  /* Two counts of people, one forty times the other: not two accounts of one count. */
+  claims_test_run (doc);
+  g_assert_false (claims_test_get_claim (doc, "2,000")->disputed);
+  g_assert_false (claims_test_get_claim (doc, "47 people")->disputed);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -267,5 +282,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/disputes/estimates", test_estimates);
   g_test_add_func ("/lede/core/disputes/reasons-named", test_reasons_named);
   g_test_add_func ("/lede/core/disputes/no-comment", test_no_comment);
+  g_test_add_func ("/lede/core/disputes/counts-of-different-things", test_counts_of_different_things);
   return g_test_run ();
 }
