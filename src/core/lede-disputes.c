@@ -1102,7 +1102,9 @@ lede_find_disputes (LedeDoc *doc)
           continue;
         }
       /* "This insistence is a sticking point, as Hamas demands …" */
-      if ((around | (s + 1 < nsent ? c.sentence_signals[s + 1] : 0)) & SIGNAL_CONFLICT)
+      /* … and "Not everyone is convinced. Bernstein's Tom Adler said …" */
+      if (((around | (s + 1 < nsent ? c.sentence_signals[s + 1] : 0)) & SIGNAL_CONFLICT)
+          || (s > 0 && !c.sentence_has_claim[s - 1] && (c.sentence_signals[s - 1] & SIGNAL_CONFLICT)))
         {
           for (guint k = i + 1; k < doc->claims->len; k++)
             {

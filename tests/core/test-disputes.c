@@ -267,6 +267,23 @@ test_counts_of_different_things (void)
   g_assert_false (claims_test_get_claim (doc, "47 people")->disputed);
 }
 
+static void
+test_announced_disagreement (void)
+{
+  const char *actors[] = { "Arvion|organization", "Tom Adler|person", NULL };
+  g_autoptr (LedeDoc) doc = claims_test_doc_new ("Arvion said demand would keep rising next year. "
+                                                 "Not everyone is convinced. "
+                                                 "Tom Adler said the company was priced for perfection.",
+                                                 actors);
+  const LedeClaim *doubt;
+
+  /* The article announces the other side before it speaks. */
+  claims_test_run (doc);
+  doubt = claims_test_get_claim (doc, "priced for perfection");
+  g_assert_true (doubt->disputed);
+  g_assert_cmpint (doubt->dispute_reason, ==, LEDE_DISPUTE_REBUTTAL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,5 +300,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/disputes/reasons-named", test_reasons_named);
   g_test_add_func ("/lede/core/disputes/no-comment", test_no_comment);
   g_test_add_func ("/lede/core/disputes/counts-of-different-things", test_counts_of_different_things);
+  g_test_add_func ("/lede/core/disputes/announced-disagreement", test_announced_disagreement);
   return g_test_run ();
 }
