@@ -97,7 +97,7 @@ typedef struct
   GHashTable *partial; /* folded surname / short form -> actor + 1, or 0 when ambiguous */
   guint8 *title_like;  /* per token: its line is in Title Case */
   const LedeWordList *function, *common, *titles, *org_words, *orgs, *places, *demonyms, *groups, *given,
-    *particles, *abbrevs;
+    *particles, *abbrevs, *dates;
 } Ctx;
 
 /* ---- small helpers ---- */
@@ -1452,8 +1452,9 @@ scan (Ctx *c)
           }
       }
 
-      /* "May 13", "in May": the month, not Theresa May. */
-      if ((tok_is (c, i, "May") || tok_is (c, i, "March"))
+      /* "May 13", "in May", "in August": the month, not Theresa May. */
+      if (g_str_has_prefix (lookup_tok (c, c->dates, i, FALSE) ? lookup_tok (c, c->dates, i, FALSE) : "",
+                            "m ")
           && ((i + 1 < c->n && (tok (c, i + 1)->flags & LEDE_TOKEN_NUMBER))
               || (i > 0 && tok_in (c, i - 1, month_preps))))
         {
@@ -2037,6 +2038,7 @@ lede_find_actors (LedeDoc *doc)
   c.given = lede_word_list_get ("given-names");
   c.particles = lede_word_list_get ("name-particles");
   c.abbrevs = lede_word_list_get ("abbreviations");
+  c.dates = lede_word_list_get ("dates");
 
   c.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), 64);
   c.work = g_array_sized_new (FALSE, FALSE, sizeof (WorkActor), 32);

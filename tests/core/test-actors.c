@@ -469,6 +469,22 @@ test_abbreviated_dates (void)
   expect (a, "Ada Holm", LEDE_ACTOR_PERSON);
 }
 
+static void
+test_datelines_months_titles (void)
+{
+  g_autoptr (Run) a = analyse ("SACRAMENTO, Calif. — Assemblyman David Cho said the bill passed in August. "
+                               "August Wilson wrote the play.");
+  const LedeActor *cho;
+
+  /* A state's abbreviation is a place, a month after "in" is a date, and
+   * "Assemblyman" is a title, not part of the name. */
+  expect (a, "Calif.", LEDE_ACTOR_PLACE);
+  expect_none (a, "August");
+  expect (a, "August Wilson", LEDE_ACTOR_PERSON);
+  cho = expect (a, "David Cho", LEDE_ACTOR_PERSON);
+  g_assert_cmpstr (cho->role, ==, "Assemblyman");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -491,6 +507,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/actors/bad-input", test_bad_input);
   g_test_add_func ("/lede/core/actors/company-descriptors", test_company_descriptors);
   g_test_add_func ("/lede/core/actors/abbreviated-dates", test_abbreviated_dates);
+  g_test_add_func ("/lede/core/actors/datelines-months-titles", test_datelines_months_titles);
 
   return g_test_run ();
 }
