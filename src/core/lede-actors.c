@@ -684,6 +684,59 @@ static const char *const team_words[] = {
   "keeper", "winger",  "coach",   "fans",       "forward",  NULL,
 };
 
+/* Verbs of a match result: "Aalborg beat Odense 3-0". */
+static const char *const result_verbs[] = {
+  "beat",    "beats",    "defeated", "defeat",   "drew",     "thrashed",   "edged", "routed",
+  "crushed", "overcame", "upset",    "hammered", "trounced", "eliminated", NULL,
+};
+
+/* "3-0", "1-1": a score right after @i. */
+static gboolean
+score_at (const Ctx *c, guint i)
+{
+  /* Goals and points, not dates ("1996-08-25") or years ("2023-24"). */
+  return i + 2 < c->n && (tok (c, i)->flags & LEDE_TOKEN_NUMBER) && tok_is (c, i + 1, "-")
+         && !(tok (c, i + 1)->flags & LEDE_TOKEN_SPACE_BEFORE) && (tok (c, i + 2)->flags & LEDE_TOKEN_NUMBER)
+         && !(tok (c, i + 2)->flags & LEDE_TOKEN_SPACE_BEFORE) && tok (c, i)->bend - tok (c, i)->bstart <= 3
+         && tok (c, i + 2)->bend - tok (c, i + 2)->bstart <= 3 && !(i + 3 < c->n && tok_is (c, i + 3, "-"));
+}
+
+/* A match score, not a set score: "6-3 6-4" is tennis, and its players
+ * are people. */
+static gboolean
+match_score_at (const Ctx *c, guint i)
+{
+  return score_at (c, i) && !score_at (c, i + 3) && !(i >= 3 && score_at (c, i - 3));
+}
+
+/* A one-word name in a match result is a team: "Aalborg beat Odense 3-0",
+ * "held to a 1-1 draw by Silkeborg". */
+static gboolean
+in_match_result (const Ctx *c, guint p)
+{
+  guint e = p + 1;
+
+  if (match_score_at (c, e))
+    return TRUE;
+  if (tok_in (c, e, result_verbs))
+    for (guint j = e + 1; j < c->n && j < e + 8 && tok (c, j)->sentence == tok (c, p)->sentence; j++)
+      if (match_score_at (c, j))
+        return TRUE;
+  /* "held to a 1-1 draw by Silkeborg", "a 2-0 win over Odense" */
+  if (p > 0 && (tok_is (c, p - 1, "by") || tok_is (c, p - 1, "over") || tok_is (c, p - 1, "against")))
+    for (guint j = p > 8 ? p - 8 : 0; j + 1 < p; j++)
+      if (tok (c, j)->sentence == tok (c, p)->sentence && match_score_at (c, j))
+        return TRUE;
+  if (p > 0 && tok_in (c, p - 1, result_verbs))
+    {
+      /* … and a score follows in the same sentence. */
+      for (guint j = e; j < c->n && j < e + 6 && tok (c, j)->sentence == tok (c, p)->sentence; j++)
+        if (match_score_at (c, j))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 country_entry (const char *entry, const char *value, gpointer user_data)
 {
@@ -1178,6 +1231,11 @@ type_name (Ctx *c, guint p, guint e, guint role_first, guint role_end, gboolean 
   if (e == p + 1 && kind == LEDE_ACTOR_PLACE && strength == STRENGTH_LIST && canon == NULL
       && !is_country (c, p)
       && (tok_in (c, e, team_words) || (tok_in (c, e, plural_verbs) && !tok_is (c, p - 1, "the"))))
+    kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_TEAM;
+  if (e == p + 1 && role_first == role_end
+      && (strength == 0
+          || (kind == LEDE_ACTOR_PLACE && strength == STRENGTH_LIST && canon == NULL && !is_country (c, p)))
+      && in_match_result (c, p))
     kind = LEDE_ACTOR_ORGANIZATION, strength = STRENGTH_TEAM;
   if (strength == 0 && role_first == role_end)
     {

@@ -485,6 +485,20 @@ test_datelines_months_titles (void)
   g_assert_cmpstr (cho->role, ==, "Assemblyman");
 }
 
+static void
+test_match_results (void)
+{
+  g_autoptr (Run) a
+    = analyse ("Aalborg beat Odense 3-0 on Sunday, and Brondby were held to a 1-1 draw by Silkeborg. "
+               "In the tennis, Kowalczyk beat Novak 6-2 6-1.");
+
+  /* One-word names in a match result are teams; tennis players are people. */
+  expect (a, "Aalborg", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Odense", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Silkeborg", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Kowalczyk", LEDE_ACTOR_PERSON);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -508,6 +522,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/actors/company-descriptors", test_company_descriptors);
   g_test_add_func ("/lede/core/actors/abbreviated-dates", test_abbreviated_dates);
   g_test_add_func ("/lede/core/actors/datelines-months-titles", test_datelines_months_titles);
+  g_test_add_func ("/lede/core/actors/match-results", test_match_results);
 
   return g_test_run ();
 }
