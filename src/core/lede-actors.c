@@ -690,6 +690,9 @@ static const char *const result_verbs[] = {
   "crushed", "overcame", "upset",    "hammered", "trounced", "eliminated", NULL,
 };
 
+/* How a side wins: "by an innings and 39 runs", "by five wickets". */
+static const char *const margin_words[] = { "runs", "wickets", "innings", "goals", "tries", NULL };
+
 /* "3-0", "1-1": a score right after @i. */
 static gboolean
 score_at (const Ctx *c, guint i)
@@ -719,8 +722,8 @@ in_match_result (const Ctx *c, guint p)
   if (match_score_at (c, e))
     return TRUE;
   if (tok_in (c, e, result_verbs))
-    for (guint j = e + 1; j < c->n && j < e + 8 && tok (c, j)->sentence == tok (c, p)->sentence; j++)
-      if (match_score_at (c, j))
+    for (guint j = e + 1; j < c->n && j < e + 10 && tok (c, j)->sentence == tok (c, p)->sentence; j++)
+      if (match_score_at (c, j) || tok_in (c, j, margin_words))
         return TRUE;
   /* "held to a 1-1 draw by Silkeborg", "a 2-0 win over Odense" */
   if (p > 0 && (tok_is (c, p - 1, "by") || tok_is (c, p - 1, "over") || tok_is (c, p - 1, "against")))
@@ -729,9 +732,9 @@ in_match_result (const Ctx *c, guint p)
         return TRUE;
   if (p > 0 && tok_in (c, p - 1, result_verbs))
     {
-      /* … and a score follows in the same sentence. */
-      for (guint j = e; j < c->n && j < e + 6 && tok (c, j)->sentence == tok (c, p)->sentence; j++)
-        if (match_score_at (c, j))
+      /* … and a score or a margin follows in the same sentence. */
+      for (guint j = e; j < c->n && j < e + 10 && tok (c, j)->sentence == tok (c, p)->sentence; j++)
+        if (match_score_at (c, j) || tok_in (c, j, margin_words))
           return TRUE;
     }
   return FALSE;
