@@ -490,13 +490,18 @@ test_match_results (void)
 {
   g_autoptr (Run) a
     = analyse ("Aalborg beat Odense 3-0 on Sunday, and Brondby were held to a 1-1 draw by Silkeborg. "
-               "In the tennis, Kowalczyk beat Novak 6-2 6-1.");
+               "In the tennis, Kowalczyk beat Novak 6-2 6-1. "
+               "At Leicester, Leicestershire beat Somerset by an innings and 39 runs.");
 
   /* One-word names in a match result are teams; tennis players are people. */
   expect (a, "Aalborg", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Odense", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Silkeborg", LEDE_ACTOR_ORGANIZATION);
   expect (a, "Kowalczyk", LEDE_ACTOR_PERSON);
+  /* A county side winning by runs is a team too; the town is a place. */
+  expect (a, "Leicestershire", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Somerset", LEDE_ACTOR_ORGANIZATION);
+  expect (a, "Leicester", LEDE_ACTOR_PLACE);
 }
 
 int
