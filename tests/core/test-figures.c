@@ -118,6 +118,16 @@ test_money (void)
 }
 
 static void
+test_pence (void)
+{
+  g_autoptr (LedeAnalysis) a = analyze ("The dividend was cut to 6.5p a share and the shares fell to 182p.");
+
+  /* Pence stuck to the digits, as British business pages write them. */
+  g_assert_cmpstr (expect (a, "6.5p", LEDE_FIGURE_MONEY, 6.5)->unit, ==, "pence");
+  g_assert_cmpstr (expect (a, "182p", LEDE_FIGURE_MONEY, 182)->unit, ==, "pence");
+}
+
+static void
 test_percent (void)
 {
   g_autoptr (LedeAnalysis) a
@@ -404,6 +414,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/core/figures/number-words", test_number_words);
   g_test_add_func ("/lede/core/figures/fractions", test_fractions);
   g_test_add_func ("/lede/core/figures/money", test_money);
+  g_test_add_func ("/lede/core/figures/pence", test_pence);
   g_test_add_func ("/lede/core/figures/percent", test_percent);
   g_test_add_func ("/lede/core/figures/dates", test_dates);
   g_test_add_func ("/lede/core/figures/ordinals", test_ordinals);
