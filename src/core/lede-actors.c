@@ -684,6 +684,27 @@ static const char *const team_words[] = {
   "keeper", "winger",  "coach",   "fans",       "forward",  NULL,
 };
 
+/* Before a town's name: "the mayor of Rivertown", "in Rivertown". */
+static const char *const town_preps[] = { "of", "in", "at", "from", "near", "outside", NULL };
+
+/* Is working actor @a an institution whose name is a place and a word
+ * ("Rivertown University", "Kent Police")? */
+static gboolean
+institution_named_for (const Ctx *c, int a)
+{
+  static const char *const institutions[] = {
+    "university", "college", "hospital", "airport", "council", "police", "museum",    "library",
+    "school",     "stadium", "station",  "port",    "zoo",     "prison", "cathedral", NULL,
+  };
+  const WorkActor *w = &g_array_index (c->work, WorkActor, a);
+  const Cand *name;
+
+  if (w->kind != LEDE_ACTOR_ORGANIZATION || w->name_cand < 0)
+    return FALSE;
+  name = &g_array_index (c->cands, Cand, w->name_cand);
+  return name->end == name->first + 2 && tok_in (c, name->end - 1, institutions);
+}
+
 /* Verbs of a match result: "Aalborg beat Odense 3-0". */
 static const char *const result_verbs[] = {
   "beat",    "beats",    "defeated", "defeat",   "drew",     "thrashed",   "edged", "routed",
@@ -1921,6 +1942,16 @@ merge (Ctx *c)
                     && g_array_index (c->work, WorkActor, a).kind != LEDE_ACTOR_PERSON
                     && g_array_index (c->work, WorkActor, a).strength >= STRENGTH_LIST)
                   a = -1;
+                /* "the mayor of Rivertown" is the town, not "Rivertown
+                 * University": an institution named after a place does not
+                 * take the place's name as its short form. */
+                if (a >= 0 && cand->end == cand->first + 1 && cand->first > 0
+                    && tok_in (c, cand->first - 1, town_preps) && institution_named_for (c, a))
+                  {
+                    a = -1;
+                    if (cand->strength <= STRENGTH_DEFAULT)
+                      cand->kind = LEDE_ACTOR_PLACE;
+                  }
               }
             /* "the US Centers for Disease Control" after "the Centers for
              * Disease Control" */

@@ -504,6 +504,17 @@ test_match_results (void)
   expect (a, "Leicester", LEDE_ACTOR_PLACE);
 }
 
+static void
+test_town_and_its_university (void)
+{
+  g_autoptr (Run) a = analyse ("The mayor of Rivertown, Paul Adeyemi, defended the plan. "
+                               "Jane Okafor, a professor at Rivertown University, disagreed.");
+
+  /* The town is not a short form of the university named after it. */
+  expect (a, "Rivertown", LEDE_ACTOR_PLACE);
+  expect (a, "Rivertown University", LEDE_ACTOR_ORGANIZATION);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -528,6 +539,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/actors/abbreviated-dates", test_abbreviated_dates);
   g_test_add_func ("/lede/core/actors/datelines-months-titles", test_datelines_months_titles);
   g_test_add_func ("/lede/core/actors/match-results", test_match_results);
+  g_test_add_func ("/lede/core/actors/town-and-its-university", test_town_and_its_university);
 
   return g_test_run ();
 }
