@@ -617,6 +617,12 @@ np_start (const Ctx *c, guint first, guint last)
           k = t;
           continue;
         }
+      /* Words inside one name: "the Office for National Statistics". */
+      if (c->doc->token_actor[t] >= 0 && c->doc->token_actor[t] == c->doc->token_actor[k])
+        {
+          k = t;
+          continue;
+        }
       /* "the $4.3 billion analysts had expected": an amount is not a source. */
       if ((tt->flags & LEDE_TOKEN_NUMBER)
           || word_in (c, t,

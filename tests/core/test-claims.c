@@ -519,6 +519,24 @@ test_named_in_apposition (void)
   assert_offsets (doc);
 }
 
+static void
+test_source_name_with_connector (void)
+{
+  const char *actors[] = { "Office for National Statistics|organization", NULL };
+  g_autoptr (LedeDoc) doc = claims_test_doc_new (
+    "Inflation dropped to 3.2% in March, the Office for National Statistics said last week.", actors);
+  const LedeClaim *claim;
+  g_autofree char *text = NULL;
+
+  /* "for" inside the name does not end the source's noun phrase. */
+  claims_test_run (doc);
+  claim = claims_test_get_claim (doc, "Inflation dropped");
+  text = claims_test_claim_text (doc, claim);
+  g_assert_cmpstr (text, ==, "Inflation dropped to 3.2% in March");
+  g_assert_cmpint (claim->claimant, ==, 0);
+  assert_offsets (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -542,5 +560,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/claims/pipeline", test_pipeline);
   g_test_add_func ("/lede/core/claims/circumstances-before-statement", test_circumstances_before_statement);
   g_test_add_func ("/lede/core/claims/named-in-apposition", test_named_in_apposition);
+  g_test_add_func ("/lede/core/claims/source-name-with-connector", test_source_name_with_connector);
   return g_test_run ();
 }
