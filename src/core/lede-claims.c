@@ -1955,15 +1955,39 @@ emit_claim (Ctx *c, guint first, guint end, const Source *src, const char *verb,
   claim->claimant_text = g_strdup (src->text);
   claim->verb = g_strdup (verb);
   claim->stance = stance;
-  for (guint i = first; i < end; i++)
-    {
-      int a = doc->token_actor[i];
-      gboolean seen = a < 0 || a == claim->claimant;
-      for (guint k = 0; !seen && k < claim->targets->len; k++)
-        seen = g_array_index (claim->targets, int, k) == a;
-      if (!seen)
-        g_array_append_val (claim->targets, a);
-    }
+  {
+    guint tend = end;
+
+    /* "accused Moscow of trying to freeze Ukrainians": the accused is the
+     * object before "of", not everyone the charge names. */
+    if (stance == LEDE_STANCE_ACCUSATION)
+      for (guint j = first + 1; j < end && j < first + 8; j++)
+        if (word_in (c, j, (const char *const[]){ "of", "for", NULL }) && doc->token_actor[j - 1] >= 0)
+          {
+            tend = j;
+            break;
+          }
+    for (guint i = first; i < tend; i++)
+      {
+        int a = doc->token_actor[i];
+        gboolean seen = a < 0 || a == claim->claimant;
+        /* "attacks near the Zaporizhzhia plant": a place where something
+         * happened is not a side. */
+        if (!seen && (i == first || doc->token_actor[i - 1] != a) && i > first
+            && actor_at (c, a)->kind == LEDE_ACTOR_PLACE
+            && (word_in (c, i - 1,
+                         (const char *const[]){ "near", "in", "at", "around", "outside", "across", "inside",
+                                                "into", "from", NULL })
+                || (i > first + 1
+                    && word_in (c, i - 2, (const char *const[]){ "near", "in", "at", "around", NULL })
+                    && has_cat (c, i - 1, CAT_DETERMINERS))))
+          seen = TRUE;
+        for (guint k = 0; !seen && k < claim->targets->len; k++)
+          seen = g_array_index (claim->targets, int, k) == a;
+        if (!seen)
+          g_array_append_val (claim->targets, a);
+      }
+  }
   g_ptr_array_add (doc->claims, claim);
   if (src->type == SRC_DOCUMENT)
     {

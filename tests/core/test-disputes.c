@@ -284,6 +284,26 @@ test_announced_disagreement (void)
   g_assert_cmpint (doubt->dispute_reason, ==, LEDE_DISPUTE_REBUTTAL);
 }
 
+static void
+test_accused_is_the_object (void)
+{
+  const char *actors[] = { "Ana Ribeiro|person", "Norland|place", "Eastmarch|place", "Velm|place", NULL };
+  g_autoptr (LedeDoc) doc
+    = claims_test_doc_new ("Ana Ribeiro accused Norland of trying to starve Eastmarch into submission. "
+                           "The agency said shelling near Velm was reckless.",
+                           actors);
+  const LedeClaim *acc;
+
+  /* The accused is the object before "of", not everyone the charge names,
+   * and a place where something happened is no side. */
+  claims_test_run (doc);
+  acc = claims_test_get_claim (doc, "trying to starve");
+  g_assert_true (acc->disputed);
+  g_assert_true (disputed_by (acc, 1));
+  g_assert_false (disputed_by (acc, 2));
+  g_assert_false (disputed_by (claims_test_get_claim (doc, "shelling near"), 3));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -301,5 +321,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lede/core/disputes/no-comment", test_no_comment);
   g_test_add_func ("/lede/core/disputes/counts-of-different-things", test_counts_of_different_things);
   g_test_add_func ("/lede/core/disputes/announced-disagreement", test_announced_disagreement);
+  g_test_add_func ("/lede/core/disputes/accused-is-the-object", test_accused_is_the_object);
   return g_test_run ();
 }
