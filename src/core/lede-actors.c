@@ -684,6 +684,14 @@ static const char *const team_words[] = {
   "keeper", "winger",  "coach",   "fans",       "forward",  NULL,
 };
 
+/* Is token @i a month's name ("August", "Aug.")? */
+static gboolean
+is_month (const Ctx *c, guint i)
+{
+  const char *v = lookup_tok (c, c->dates, i, FALSE);
+  return v != NULL && g_str_has_prefix (v, "m ");
+}
+
 /* Before a town's name: "the mayor of Rivertown", "in Rivertown". */
 static const char *const town_preps[] = { "of", "in", "at", "from", "near", "outside", NULL };
 
@@ -1535,8 +1543,7 @@ scan (Ctx *c)
       }
 
       /* "May 13", "in May", "in August": the month, not Theresa May. */
-      if (g_str_has_prefix (lookup_tok (c, c->dates, i, FALSE) ? lookup_tok (c, c->dates, i, FALSE) : "",
-                            "m ")
+      if (is_month (c, i)
           && ((i + 1 < c->n && (tok (c, i + 1)->flags & LEDE_TOKEN_NUMBER))
               || (i > 0 && tok_in (c, i - 1, month_preps))))
         {
