@@ -79,16 +79,10 @@ load_data_free (LoadData *data)
 }
 
 static gboolean
-is_html_file (GFile *file, const char *contents, gsize length)
+is_web_page (GFile *file, const char *contents, gsize length)
 {
   g_autofree char *name = g_file_get_basename (file);
-  const char *dot = name ? strrchr (name, '.') : NULL;
-
-  if (dot != NULL
-      && (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0
-          || g_ascii_strcasecmp (dot, ".xhtml") == 0))
-    return TRUE;
-  return lede_extract_looks_like_html (contents, length);
+  return lede_extract_is_html_file (name, contents, length);
 }
 
 static void
@@ -124,7 +118,7 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       length = strlen (contents);
     }
 
-  if (data->file != NULL && is_html_file (data->file, contents, length))
+  if (data->file != NULL && is_web_page (data->file, contents, length))
     {
       /* A saved web page: read the article out of it, as lede-analyze does. */
       g_autofree char *uri = g_file_get_uri (data->file);

@@ -140,15 +140,6 @@ is_url (const char *arg)
   return g_ascii_strncasecmp (arg, "http://", 7) == 0 || g_ascii_strncasecmp (arg, "https://", 8) == 0;
 }
 
-static gboolean
-has_html_extension (const char *path)
-{
-  const char *dot = strrchr (path, '.');
-  return dot != NULL
-         && (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0
-             || g_ascii_strcasecmp (dot, ".xhtml") == 0 || g_ascii_strcasecmp (dot, ".shtml") == 0);
-}
-
 /* Fetches @url with Lede's HTTP client, running a main loop until it is done. */
 static gboolean
 fetch_url (const char *url,
@@ -228,7 +219,7 @@ analyze_one (const char *path, const Options *opts)
     }
 
 #ifdef LEDE_HAVE_READER
-  if (!html && (has_html_extension (path) || lede_extract_looks_like_html (contents, length)))
+  if (!html && lede_extract_is_html_file (path, contents, length))
     html = TRUE;
   if (html)
     {

@@ -1368,6 +1368,19 @@ grab_article (Pass *pass, xmlNode *body)
 /* ---- entry points ---- */
 
 gboolean
+lede_extract_is_html_file (const char *name, const char *data, gsize length)
+{
+  const char *slash = name ? strrchr (name, '/') : NULL;
+  const char *dot = name ? strrchr (name, '.') : NULL;
+
+  if (dot != NULL && (slash == NULL || dot > slash)
+      && (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0
+          || g_ascii_strcasecmp (dot, ".xhtml") == 0 || g_ascii_strcasecmp (dot, ".shtml") == 0))
+    return TRUE;
+  return lede_extract_looks_like_html (data, length);
+}
+
+gboolean
 lede_extract_looks_like_html (const char *data, gsize length)
 {
   gsize i = 0;

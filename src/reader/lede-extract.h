@@ -51,5 +51,8 @@ LedeArticle *lede_extract_article_finish (GAsyncResult *result, GError **error);
 
 /* TRUE when @data starts like an HTML document (after a BOM, whitespace and comments). */
 gboolean lede_extract_looks_like_html (const char *data, gsize length);
+/* TRUE when a file named @name (a path or a base name) holding @data is a web page:
+ * by its extension (.html, .htm, .xhtml, .shtml) or by its first bytes. */
+gboolean lede_extract_is_html_file (const char *name, const char *data, gsize length);
 
 G_END_DECLS
