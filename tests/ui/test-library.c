@@ -12,6 +12,7 @@
 #include "lede-library-sidebar.h"
 #include "lede-welcome-page.h"
 #include "lede-window.h"
+#include "ui-test-util.h"
 
 static LedeApplication *app;
 static LedeWindow *window;
@@ -20,38 +21,6 @@ static char *base;
 static char *data_dir;
 
 /* ---- helpers ---- */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-run_until (Condition cond, gpointer data, guint seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return cond (data);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static LedeLibrarySidebar *
 sidebar (void)
@@ -69,60 +38,14 @@ static void
 wait_sidebar (void)
 {
   /* Reloads are queued a moment after changes; let them start before waiting for the end. */
-  spin (400);
-  g_assert_true (run_until (sidebar_is_idle, NULL, 30));
+  ui_test_spin (400);
+  g_assert_true (ui_test_run_until (sidebar_is_idle, NULL, 30));
 }
 
 static gboolean
 window_is_idle (gpointer data)
 {
   return !lede_window_get_busy (window);
-}
-
-static void
-save_screenshot (const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  int w = 0, h = 0;
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-
-  for (guint tries = 0; node == NULL && tries < 50; tries++)
-    {
-      GtkSnapshot *snapshot;
-      spin (200);
-      w = gtk_widget_get_width (widget);
-      h = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The fixture with @BASE@ replaced by the server's address. */
@@ -263,7 +186,7 @@ feed_by_url (const char *suffix)
 static void
 test_welcome (void)
 {
-  GtkWidget *welcome = find_widget (GTK_WIDGET (window), LEDE_TYPE_WELCOME_PAGE);
+  GtkWidget *welcome = ui_test_find_widget (GTK_WIDGET (window), LEDE_TYPE_WELCOME_PAGE);
 
   /* A first run: nothing open, an empty library, the welcome page with its three ways in. */
   wait_sidebar ();
@@ -273,8 +196,8 @@ test_welcome (void)
   g_assert_cmpuint (lede_library_sidebar_get_feeds (sidebar ())->len, ==, 0);
   /* Its buttons' actions are there. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.add-feed", NULL));
-  g_assert_true (run_until (dialog_shown, NULL, 10));
-  save_screenshot ("library-welcome");
+  g_assert_true (ui_test_run_until (dialog_shown, NULL, 10));
+  ui_test_save_screenshot (GTK_WIDGET (window), "library-welcome");
   respond (find_dialog (), "cancel");
 }
 
@@ -291,7 +214,7 @@ test_add_and_refresh (void)
 
   /* Add the feed the way a person does: the action, the dialog, its entry. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.add-feed", NULL));
-  g_assert_true (run_until (dialog_shown, NULL, 10));
+  g_assert_true (ui_test_run_until (dialog_shown, NULL, 10));
   dialog = find_dialog ();
   entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   g_assert_true (GTK_IS_EDITABLE (entry));
@@ -323,7 +246,7 @@ test_add_and_refresh (void)
   /* The wire's items carry their full text: analysed in the background after the refresh. */
   g_assert_nonnull (feed_by_url ("/wire.atom"));
   g_assert_null (feed_by_url ("/wire.atom")->last_error);
-  save_screenshot ("library-feeds");
+  ui_test_save_screenshot (GTK_WIDGET (window), "library-feeds");
 }
 
 static guint
@@ -337,7 +260,7 @@ item_position (const char *title)
       g_autoptr (LedeItemObject) object = g_list_model_get_item (G_LIST_MODEL (model), i);
       /* Rows are read a page at a time off the main thread. */
       for (guint tries = 0; lede_item_object_get_item (object) == NULL && tries < 100; tries++)
-        spin (20);
+        ui_test_spin (20);
       item = lede_item_object_get_item (object);
       g_assert_nonnull (item);
       if (g_strcmp0 (item->title, title) == 0)
@@ -354,15 +277,15 @@ open_item (const char *title)
 
   g_assert_cmpuint (position, !=, G_MAXUINT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "list.activate-item", "u", position));
-  spin (50);
-  g_assert_true (run_until (window_is_idle, NULL, 60));
+  ui_test_spin (50);
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 60));
 }
 
 static LedeLibraryContext *
 context (void)
 {
   return LEDE_LIBRARY_CONTEXT (
-    find_widget (GTK_WIDGET (lede_window_get_fact_panel (window)), LEDE_TYPE_LIBRARY_CONTEXT));
+    ui_test_find_widget (GTK_WIDGET (lede_window_get_fact_panel (window)), LEDE_TYPE_LIBRARY_CONTEXT));
 }
 
 static gboolean
@@ -385,7 +308,7 @@ test_open_and_context (void)
   GtkListBoxRow *row;
   g_autofree char *label = NULL;
 
-  g_assert_true (run_until (indexed, NULL, 30));
+  g_assert_true (ui_test_run_until (indexed, NULL, 30));
   /* The other article first, so the library knows it names the Harbour Authority. */
   open_item ("Ferry talks resume as services return");
   analysis = lede_window_get_analysis (window);
@@ -412,7 +335,7 @@ test_open_and_context (void)
   actor = lede_analysis_find_actor (analysis, "Harbour Authority");
   g_assert_cmpint (actor, >=, 0);
   lede_fact_panel_select_actor (lede_window_get_fact_panel (window), actor);
-  g_assert_true (run_until (context_filled, NULL, 20));
+  g_assert_true (ui_test_run_until (context_filled, NULL, 20));
   /* The article opened before, and the wire's item analysed in the background, never opened. */
   g_assert_cmpuint (lede_library_context_get_n_articles (context ()), ==, 2);
   row = gtk_list_box_get_row_at_index (lede_library_context_get_article_list (context ()), 0);
@@ -430,13 +353,13 @@ test_open_and_context (void)
   /* 40 ferries here (the Harbour Authority) beside 25 there (the union). */
   g_assert_cmpuint (lede_library_context_get_n_figures (context ()), ==, 1);
   /* Let the panel's stack finish its transition to the card. */
-  spin (800);
-  save_screenshot ("library-in-your-library");
+  ui_test_spin (800);
+  ui_test_save_screenshot (GTK_WIDGET (window), "library-in-your-library");
 
   /* Clicking the other article opens it. */
   g_signal_emit_by_name (lede_library_context_get_article_list (context ()), "row-activated", row);
-  spin (50);
-  g_assert_true (run_until (window_is_idle, NULL, 60));
+  ui_test_spin (50);
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 60));
   g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==,
                    "Ferry talks resume as services return");
 }
@@ -461,8 +384,8 @@ test_open_url (void)
   LedeAnalysis *before;
 
   lede_window_open_url (window, url);
-  spin (50);
-  g_assert_true (run_until (window_is_idle, NULL, 60));
+  ui_test_spin (50);
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 60));
   g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==,
                    "Ferry crews walk out over pay");
   g_assert_nonnull (strstr (lede_analysis_get_text (lede_window_get_analysis (window)), "40 ferries"));
@@ -476,15 +399,16 @@ test_open_url (void)
   /* A page that is not there keeps the article that was showing. */
   before = lede_window_get_analysis (window);
   lede_window_open_url (window, missing);
-  spin (50);
-  g_assert_true (run_until (window_is_idle, NULL, 60));
+  ui_test_spin (50);
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 60));
   g_assert_true (lede_window_get_analysis (window) == before);
 }
 
 static void
 test_search_and_star (void)
 {
-  GtkSearchEntry *search = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_ENTRY));
+  GtkSearchEntry *search
+    = GTK_SEARCH_ENTRY (ui_test_find_widget (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_ENTRY));
   GtkListView *view = lede_library_sidebar_get_item_view (sidebar ());
   g_autoptr (LedeItemObject) object = NULL;
 
@@ -506,7 +430,7 @@ test_search_and_star (void)
   wait_sidebar ();
   /* Every row of the feed is back, read state and star from the store. */
   g_assert_cmpuint (n_items (), ==, 3);
-  save_screenshot ("library-search");
+  ui_test_save_screenshot (GTK_WIDGET (window), "library-search");
 }
 
 static void
@@ -538,8 +462,8 @@ test_slow_feed (void)
   /* While a feed takes its time, the window opens an article from the web. */
   lede_library_sidebar_add_feed (sidebar (), feed);
   lede_window_open_url (window, page);
-  spin (50);
-  g_assert_true (run_until (window_is_idle, NULL, 60));
+  ui_test_spin (50);
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 60));
   g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==,
                    "Ferry talks resume as services return");
   g_assert_true (lede_library_sidebar_get_busy (sidebar ()));
@@ -553,7 +477,7 @@ answer_dialog (const char *text, const char *response)
 {
   GtkWindow *dialog;
 
-  g_assert_true (run_until (dialog_shown, NULL, 10));
+  g_assert_true (ui_test_run_until (dialog_shown, NULL, 10));
   dialog = find_dialog ();
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
@@ -566,7 +490,7 @@ answer_dialog (const char *text, const char *response)
 static GtkWidget *
 right_click_feed (const char *suffix)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (sidebar ()), GTK_TYPE_LIST_BOX);
+  GtkWidget *list = ui_test_find_widget (GTK_WIDGET (sidebar ()), GTK_TYPE_LIST_BOX);
   g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
   const char *title = feed_by_url (suffix)->title;
   /* The feed menu is the sidebar's last child (the menu button has a popover menu too). */
@@ -574,10 +498,10 @@ right_click_feed (const char *suffix)
   GtkListBoxRow *row;
 
   /* Rows rebuilt by the last reload are laid out at the next frame. */
-  spin (300);
+  ui_test_spin (300);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
     {
-      GtkWidget *label = find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL);
+      GtkWidget *label = ui_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL);
       graphene_rect_t bounds;
       if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) != 0)
         continue;
@@ -688,10 +612,10 @@ test_virtual_list (void)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
   g_assert_cmpuint (lede_item_list_model_get_n_cached (model), <=, 2048 + 1);
   /* Newest first, and the records arrive off the main thread. */
-  g_assert_true (run_until (all_loaded, model, 20));
+  g_assert_true (ui_test_run_until (all_loaded, model, 20));
   {
     g_autoptr (LedeItemObject) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
-    g_assert_true (run_until (row_loaded, first, 20));
+    g_assert_true (ui_test_run_until (row_loaded, first, 20));
     g_assert_cmpstr (lede_item_object_get_item (first)->title, ==, "Article number 19999");
   }
   g_clear_object (&model);
@@ -731,7 +655,7 @@ test_widgets_finalize (void)
   library = lede_library_new (db);
   g_assert_null (lede_library_get_error (library));
   widget = g_object_ref_sink (lede_library_sidebar_new (library));
-  g_assert_true (run_until (standalone_idle, widget, 20));
+  g_assert_true (ui_test_run_until (standalone_idle, widget, 20));
   g_assert_finalize_object (widget);
   g_assert_finalize_object (library);
 

@@ -7,43 +7,12 @@
 #include "lede-application.h"
 #include "lede-preferences-window.h"
 #include "lede-window.h"
+#include "ui-test-util.h"
 
 static LedeApplication *app;
 static LedeWindow *window;
 
 /* ---- helpers ---- */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-run_until (Condition cond, gpointer data, guint seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return cond (data);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 typedef struct
 {
@@ -75,7 +44,7 @@ run_js (const char *body, const char *world)
   JsResult r = { 0 };
 
   webkit_web_view_call_async_javascript_function (view, body, -1, NULL, world, NULL, NULL, js_done_cb, &r);
-  g_assert_true (run_until (js_is_done, &r, 20));
+  g_assert_true (ui_test_run_until (js_is_done, &r, 20));
   g_assert_no_error (r.error);
   return r.value;
 }
@@ -110,39 +79,7 @@ page_is_ready (gpointer data)
 static void
 wait_for_article (void)
 {
-  g_assert_true (run_until (page_is_ready, NULL, 60));
-}
-
-static void
-save_screenshot (const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-
-  /* Let WebKit and GTK finish a frame first; a window not drawn yet has no node. */
-  for (guint tries = 0; node == NULL && tries < 50; tries++)
-    {
-      spin (200);
-      w = gtk_widget_get_width (widget);
-      h = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  g_assert_true (ui_test_run_until (page_is_ready, NULL, 60));
 }
 
 static LedeAnalysis *
@@ -198,7 +135,7 @@ static void
 wait_js (const char *body, int expected)
 {
   JsWait w = { body, expected };
-  if (!run_until (js_equals, &w, 20))
+  if (!ui_test_run_until (js_equals, &w, 20))
     g_assert_cmpint (js_int (body), ==, expected);
 }
 
@@ -246,7 +183,7 @@ test_open_errors (void)
   file = g_file_new_for_path (binary);
   lede_window_open_file (window, file);
   g_assert_true (lede_window_get_busy (window));
-  g_assert_true (run_until (window_is_idle, NULL, 30));
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 30));
   g_assert_cmpstr (lede_window_get_page (window), ==, "article");
   g_assert_nonnull (lede_window_get_analysis (window));
 
@@ -256,26 +193,26 @@ test_open_errors (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (lede_window_get_page (window), ==, "empty");
-  save_screenshot ("empty");
+  ui_test_save_screenshot (GTK_WIDGET (window), "empty");
   g_clear_object (&file);
   file = g_file_new_for_path (binary);
   lede_window_open_file (window, file);
-  g_assert_true (run_until (window_is_idle, NULL, 30));
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 30));
   g_assert_cmpstr (lede_window_get_page (window), ==, "error");
   g_assert_null (lede_window_get_analysis (window));
 
   g_clear_object (&file);
   file = g_file_new_for_path (latin1);
   lede_window_open_file (window, file);
-  g_assert_true (run_until (window_is_idle, NULL, 30));
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 30));
   g_assert_cmpstr (lede_window_get_page (window), ==, "error");
 
   g_clear_object (&file);
   file = g_file_new_for_path ("/nonexistent/lede/article.txt");
   lede_window_open_file (window, file);
-  g_assert_true (run_until (window_is_idle, NULL, 30));
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 30));
   g_assert_cmpstr (lede_window_get_page (window), ==, "error");
-  save_screenshot ("error");
+  ui_test_save_screenshot (GTK_WIDGET (window), "error");
 }
 
 static void
@@ -308,7 +245,7 @@ test_open_html (void)
   g_assert_nonnull (strstr (lede_analysis_get_text (analysis), "the old bridge would reopen"));
   g_assert_cmpint (lede_analysis_find_actor (analysis, "Ana Reyes"), >=, 0);
   g_assert_cmpint (js_int ("return document.body.textContent.includes('Sport menu') ? 1 : 0;"), ==, 0);
-  save_screenshot ("html-file");
+  ui_test_save_screenshot (GTK_WIDGET (window), "html-file");
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -376,7 +313,7 @@ test_sample (void)
         "return document.querySelectorAll('.mention[data-actor=\"a%u\"]:not(.cont)').length;", i + 1);
       g_assert_cmpint (js_int (body), ==, lede_analysis_get_actor (expected, i)->mentions->len);
     }
-  save_screenshot ("sample");
+  ui_test_save_screenshot (GTK_WIDGET (window), "sample");
 }
 
 static void
@@ -432,7 +369,7 @@ test_panel_and_page (void)
                    "Disputed by Eastmere Ferry Union: conflicting figures");
   g_assert_false (lede_fact_item_get_disputed (last_claim));
 
-  save_screenshot ("panel-lists");
+  ui_test_save_screenshot (GTK_WIDGET (window), "panel-lists");
 
   /* The filter narrows all three lists. */
   lede_fact_panel_set_filter_text (panel, "ortiz");
@@ -466,7 +403,7 @@ test_panel_and_page (void)
   /* The same keys work while the page has the focus. */
   run_js ("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'n', bubbles: true})); return 1;", NULL);
   wait_js ("return lede.state().current;", 0);
-  save_screenshot ("actor-selected");
+  ui_test_save_screenshot (GTK_WIDGET (window), "actor-selected");
 
   /* A click on a mention in the page, dispatched in the page's own world,
    * selects that actor in the panel. */
@@ -477,7 +414,7 @@ test_panel_and_page (void)
                          berg + 1);
     g_autoptr (JSCValue) v = run_js (body, NULL);
   }
-  g_assert_true (run_until (actor_selected_is, GINT_TO_POINTER (berg), 20));
+  g_assert_true (ui_test_run_until (actor_selected_is, GINT_TO_POINTER (berg), 20));
   wait_js ("return lede.state().hits;", lede_analysis_get_actor (analysis, berg)->mentions->len);
 
   /* The card's "Appears With" rows lead to another actor. */
@@ -507,7 +444,7 @@ test_panel_and_page (void)
     wait_js ("return lede.state().current;", last);
     wait_js ("return lede.state().currentVisible ? 1 : 0;", 1);
   }
-  save_screenshot ("actor-card");
+  ui_test_save_screenshot (GTK_WIDGET (window), "actor-card");
 
   /* Escape clears the selection and the highlights. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL));
@@ -587,7 +524,7 @@ test_large_article (void)
   g_assert_true (lede_window_get_busy (window));
   ticks.last = g_get_monotonic_time ();
   id = g_timeout_add (10, tick_cb, &ticks);
-  g_assert_true (run_until (window_is_idle, NULL, 120));
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 120));
   g_source_remove (id);
   g_test_message ("50,000 words: analysed in %.0f ms; longest main-loop stall while busy %.0f ms",
                   (g_get_monotonic_time () - start) / 1000.0, ticks.max_gap / 1000.0);
@@ -597,12 +534,12 @@ test_large_article (void)
   g_assert_cmpint (ticks.max_gap, <, 600 * 1000);
   wait_for_article ();
   g_assert_cmpuint (lede_analysis_get_n_words (lede_window_get_analysis (window)), >=, 50000);
-  spin (300);
+  ui_test_spin (300);
   /* A new article's panel starts at the top. */
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (
                        GTK_SCROLLABLE (lede_fact_panel_get_list_view (lede_window_get_fact_panel (window))))),
                      ==, 0);
-  save_screenshot ("large-article");
+  ui_test_save_screenshot (GTK_WIDGET (window), "large-article");
 }
 
 static gboolean
@@ -621,13 +558,13 @@ test_clipboard (void)
   gdk_clipboard_set_text (clipboard, "Ferry fares rise\n\nThe Portvale Harbor Council said fares would rise "
                                      "by 5 percent.\n");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.analyze-clipboard", NULL));
-  g_assert_true (run_until (window_is_busy, NULL, 10));
+  g_assert_true (ui_test_run_until (window_is_busy, NULL, 10));
   wait_for_article ();
   analysis = lede_window_get_analysis (window);
   g_assert_cmpstr (lede_analysis_get_title (analysis), ==, "Ferry fares rise");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Ferry fares rise");
   g_assert_cmpint (js_int ("return document.body.textContent.includes('fares would rise') ? 1 : 0;"), ==, 1);
-  save_screenshot ("clipboard");
+  ui_test_save_screenshot (GTK_WIDGET (window), "clipboard");
 }
 
 /* A file dropped on the window opens; the drop target takes it before WebKit. */
@@ -664,10 +601,10 @@ test_drop_file (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_value_unset (&value);
   g_assert_true (accepted);
-  g_assert_true (run_until (window_is_busy, NULL, 10));
+  g_assert_true (ui_test_run_until (window_is_busy, NULL, 10));
   wait_for_article ();
   g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==, "Dropped story");
-  save_screenshot ("dropped");
+  ui_test_save_screenshot (GTK_WIDGET (window), "dropped");
 }
 
 /* `lede A B` shows A and lists B in the library. */
@@ -689,14 +626,14 @@ test_open_several (void)
   b_uri = g_file_get_uri (files[1]);
 
   g_application_open (G_APPLICATION (app), files, 2, "");
-  g_assert_true (run_until (window_is_busy, NULL, 10));
+  g_assert_true (ui_test_run_until (window_is_busy, NULL, 10));
   wait_for_article ();
   g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==, "First story");
   recent = g_settings_get_strv (lede_application_get_settings (app), "recent-files");
   g_assert_true (g_strv_contains ((const char *const *) recent, b_uri));
   g_object_unref (files[0]);
   g_object_unref (files[1]);
-  save_screenshot ("open-several");
+  ui_test_save_screenshot (GTK_WIDGET (window), "open-several");
 }
 
 static GArray *clicked;
@@ -747,8 +684,8 @@ test_invalid_messages (void)
           "h.postMessage({type: 'actor', id: 'a2', mention: 1, page: p});"
           "return 1;",
           LEDE_SCRIPT_WORLD);
-  g_assert_true (run_until (clicked_twice, NULL, 20));
-  spin (200);
+  g_assert_true (ui_test_run_until (clicked_twice, NULL, 20));
+  ui_test_spin (200);
   g_assert_cmpuint (clicked->len, ==, 2);
   g_assert_cmpuint (g_array_index (clicked, guint, 0), ==, 0);
   g_assert_cmpuint (g_array_index (clicked, guint, 1), ==, 1);
@@ -763,7 +700,7 @@ test_invalid_messages (void)
 
   g_signal_handler_disconnect (view, id);
   g_clear_pointer (&clicked, g_array_unref);
-  save_screenshot ("invalid-messages");
+  ui_test_save_screenshot (GTK_WIDGET (window), "invalid-messages");
 }
 
 static void
@@ -781,7 +718,7 @@ test_scripts_never_run (void)
 
   lede_window_open_text (window, text, NULL);
   wait_for_article ();
-  spin (300);
+  ui_test_spin (300);
 
   /* The markup is text: no element was made from it, and it is shown escaped. */
   g_assert_cmpint (js_int ("return document.querySelectorAll('script, img, iframe, [onerror], "
@@ -802,7 +739,7 @@ test_scripts_never_run (void)
           "document.body.appendChild(d);"
           "return 1;",
           LEDE_SCRIPT_WORLD);
-  spin (500);
+  ui_test_spin (500);
   title = js_string ("return document.title;", LEDE_SCRIPT_WORLD);
   g_assert_cmpstr (title, ==, "Markup test");
   pwned = js_string ("return String(window.pwned);", NULL);
@@ -814,12 +751,12 @@ test_scripts_never_run (void)
 
   /* A link never navigates the view (a person's click opens the browser). */
   run_js ("document.querySelector('a[href^=\"https:\"]').click(); return 1;", NULL);
-  spin (500);
+  ui_test_spin (500);
   g_assert_cmpstr (webkit_web_view_get_uri (
                      lede_article_view_get_web_view (lede_window_get_article_view (window))),
                    ==, "about:blank");
   g_assert_cmpint (js_int ("return document.querySelectorAll('p').length;"), ==, 2);
-  save_screenshot ("scripts-escaped");
+  ui_test_save_screenshot (GTK_WIDGET (window), "scripts-escaped");
 }
 
 /* The preferences window changes the page's typeface and size at once. */
@@ -863,7 +800,7 @@ test_preferences (void)
   /* The page follows the system's dark style. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   wait_js ("return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;", 1);
-  save_screenshot ("dark");
+  ui_test_save_screenshot (GTK_WIDGET (window), "dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   wait_js ("return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;", 0);
 
@@ -893,7 +830,7 @@ test_window_state (void)
   int w, h;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  spin (300);
+  ui_test_spin (300);
   g_settings_set_boolean (settings, "sidebar-visible", FALSE);
   gtk_window_close (GTK_WINDOW (window));
   window = NULL;
@@ -912,8 +849,8 @@ test_window_state (void)
   }
   window = second;
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
-  save_screenshot ("window-state");
+  ui_test_spin (300);
+  ui_test_save_screenshot (GTK_WIDGET (window), "window-state");
   g_settings_reset (settings, "sidebar-visible");
 }
 
