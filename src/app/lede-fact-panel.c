@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-actor-card.h"
+#include "lede-column.h"
 #include "lede-fact-panel.h"
 
 #define N_KINDS (LEDE_ACTOR_OTHER + 1)
@@ -155,10 +156,11 @@ filter_func (gpointer item, gpointer user_data)
 static void
 setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* Columns, not boxes: see lede-column.c. */
+  GtkWidget *cell = lede_column_new (0);
   GtkWidget *header = gtk_label_new (NULL);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = lede_column_new (2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
@@ -171,7 +173,7 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
       gtk_label_set_xalign (GTK_LABEL (*l), 0);
       gtk_label_set_wrap (GTK_LABEL (*l), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (*l), PANGO_WRAP_WORD_CHAR);
-      gtk_box_append (GTK_BOX (text), *l);
+      lede_column_append (LEDE_COLUMN (text), *l);
     }
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_add_css_class (subtitle, "fact-subtitle");
@@ -189,8 +191,8 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
 
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-  gtk_box_append (GTK_BOX (cell), header);
-  gtk_box_append (GTK_BOX (cell), row);
+  lede_column_append (LEDE_COLUMN (cell), header);
+  lede_column_append (LEDE_COLUMN (cell), row);
   g_object_set_data (G_OBJECT (cell), "header", header);
   g_object_set_data (G_OBJECT (cell), "row", row);
   gtk_list_item_set_child (list_item, cell);
