@@ -5,7 +5,7 @@ set -eu
 packages="
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev
-  libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev
+  libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libepoxy-dev libx11-dev
   libsoup-3.0-dev libxml2-dev libsqlite3-dev glib-networking
   appstream desktop-file-utils
   xvfb xauth dbus dbus-x11 at-spi2-core

@@ -8,6 +8,7 @@
 
 #include "lede-application.h"
 #include "lede-preferences-window.h"
+#include "lede-renderer.h"
 #include "lede-resources.h"
 #include "lede-window.h"
 
@@ -56,6 +57,37 @@ cpu_ms (void)
   return (long) ((utime + stime) * 1000 / sysconf (_SC_CLK_TCK));
 }
 
+/* With LEDE_BENCH=trace, says on stderr when a step of starting up is
+ * reached, in milliseconds since the process started. */
+void
+lede_application_bench_trace (const char *what)
+{
+  static const char *mode;
+  static gint64 start;
+  g_autofree char *stat = NULL;
+
+  if (mode == NULL)
+    mode = g_getenv ("LEDE_BENCH") ? g_getenv ("LEDE_BENCH") : "";
+  if (!g_str_equal (mode, "trace"))
+    return;
+  if (start == 0)
+    {
+      const char *p;
+      unsigned long long ticks = 0;
+      double uptime = 0;
+      g_autofree char *up = NULL;
+
+      /* The process's start time, in clock ticks since boot. */
+      if (g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) && (p = strrchr (stat, ')')) != NULL)
+        sscanf (p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
+                &ticks);
+      if (g_file_get_contents ("/proc/uptime", &up, NULL, NULL))
+        uptime = g_ascii_strtod (up, NULL);
+      start = g_get_monotonic_time () - (gint64) ((uptime - (double) ticks / sysconf (_SC_CLK_TCK)) * 1e6);
+    }
+  fprintf (stderr, "LEDE_TRACE %7.1f ms  %s\n", (g_get_monotonic_time () - start) / 1000.0, what);
+}
+
 /* With LEDE_BENCH set, says on stderr when both the article and the panel
  * have been painted, and how much memory the process took at most. */
 void
@@ -72,6 +104,7 @@ lede_application_bench_mark (const char *what)
     page = TRUE;
   else if (g_str_equal (what, "panel"))
     panel = TRUE;
+  lede_application_bench_trace (what);
   if (!page || !panel)
     return;
   done = TRUE;
@@ -83,6 +116,18 @@ lede_application_bench_mark (const char *what)
 }
 
 static void
+trace_paint_cb (GdkFrameClock *clock, gpointer user_data)
+{
+  static int n;
+  char what[32];
+
+  g_snprintf (what, sizeof what, "window painted (%d)", ++n);
+  lede_application_bench_trace (what);
+  if (n >= 6)
+    g_signal_handlers_disconnect_by_func (clock, trace_paint_cb, user_data);
+}
+
+static void
 lede_application_activate (GApplication *app)
 {
   gtk_window_present (GTK_WINDOW (get_window (LEDE_APPLICATION (app))));
@@ -91,7 +136,11 @@ lede_application_activate (GApplication *app)
 static void
 lede_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
-  LedeWindow *window = get_window (LEDE_APPLICATION (app));
+  LedeWindow *window;
+
+  lede_application_bench_trace ("open");
+  window = get_window (LEDE_APPLICATION (app));
+  lede_application_bench_trace ("window made");
 
   /* The window shows the first article; the others go to its library. */
   for (int i = n_files - 1; i > 0; i--)
@@ -99,6 +148,10 @@ lede_application_open (GApplication *app, GFile **files, int n_files, const char
   if (n_files > 0)
     lede_window_open_file (window, files[0]);
   gtk_window_present (GTK_WINDOW (window));
+  lede_application_bench_trace ("presented");
+  if (g_strcmp0 (g_getenv ("LEDE_BENCH"), "trace") == 0)
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                      G_CALLBACK (trace_paint_cb), NULL);
 }
 
 static int
@@ -214,12 +267,16 @@ lede_application_startup (GApplication *app)
 
   /* Referencing the resource keeps it linked in from the static library;
    * its constructor has registered it already. */
+  lede_application_bench_trace ("startup");
   (void) lede_get_resource ();
   {
     g_autoptr (GTask) task = g_task_new (app, NULL, NULL, NULL);
     g_task_run_in_thread (task, warm_up_thread);
   }
   G_APPLICATION_CLASS (lede_application_parent_class)->startup (app);
+  lede_application_bench_trace ("adw startup done");
+  lede_renderer_choose (gdk_display_get_default ());
+  lede_application_bench_trace ("renderer chosen");
 
   self->settings = g_settings_new (APP_ID);
 
@@ -250,6 +307,7 @@ lede_application_startup (GApplication *app)
   /* The news library (issue 4). */
   gtk_application_set_accels_for_action (gtk_app, "library.refresh-all", (const char *[]){ "F5", NULL });
   gtk_application_set_accels_for_action (gtk_app, "library.open-url", (const char *[]){ "<Ctrl>l", NULL });
+  lede_application_bench_trace ("startup done");
 }
 
 static void

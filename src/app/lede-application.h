@@ -16,5 +16,6 @@ WebKitWebContext *lede_application_get_web_context (LedeApplication *self);
 WebKitNetworkSession *lede_application_get_network_session (LedeApplication *self);
 GSettings *lede_application_get_settings (LedeApplication *self);
 void lede_application_bench_mark (const char *what);
+void lede_application_bench_trace (const char *what);
 
 G_END_DECLS

@@ -430,6 +430,9 @@ load_changed_cb (WebKitWebView *web_view, WebKitLoadEvent event, gpointer user_d
 {
   LedeArticleView *self = user_data;
 
+  /* The empty page loaded at start-up is nothing to wait for. */
+  if (self->html == NULL)
+    return;
   if (event == WEBKIT_LOAD_STARTED)
     {
       self->loaded = FALSE;
@@ -550,6 +553,14 @@ lede_article_view_new (WebKitWebContext *context, WebKitNetworkSession *session)
   g_signal_connect_object (self->web_view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb),
                            self, 0);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+  /* The web process starts with the first load. Loading an empty page now
+   * starts it while the window is still being built and the article read,
+   * instead of after. Its events and messages are ignored: no article has
+   * been asked for yet, and its messages carry no page number. */
+  webkit_web_view_load_html (self->web_view,
+                             "<!DOCTYPE html><meta http-equiv=\"Content-Security-Policy\" "
+                             "content=\"default-src 'none'\">",
+                             NULL);
 
   return GTK_WIDGET (self);
 }

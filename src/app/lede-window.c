@@ -243,6 +243,7 @@ lede_window_show_analysis (LedeWindow *self, LedeAnalysis *analysis, const char 
 
   lede_fact_panel_set_analysis (self->panel, analysis);
   lede_article_view_show (self->article_view, analysis, &options);
+  lede_application_bench_trace ("panel filled, page built and loading");
   gtk_stack_set_visible_child_name (self->content_stack, "article");
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -298,6 +299,7 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   g_clear_object (&self->load_cancellable);
   set_busy (self, FALSE);
+  lede_application_bench_trace ("analysis done");
   if (analysis == NULL)
     {
       show_error (self, what, error);

@@ -12,6 +12,7 @@ main (int argc, char *argv[])
 {
   g_autoptr (LedeApplication) app = NULL;
 
+  lede_application_bench_trace ("main");
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

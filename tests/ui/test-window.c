@@ -6,6 +6,7 @@
 #include "lede-actor-card.h"
 #include "lede-application.h"
 #include "lede-preferences-window.h"
+#include "lede-renderer.h"
 #include "lede-window.h"
 #include "ui-test-util.h"
 
@@ -873,6 +874,29 @@ test_panel_finalizes (void)
   }
 }
 
+/* Where OpenGL is drawn in software (as under Xvfb), the window draws with
+ * cairo; with a GPU, GTK's own choice stands. */
+static void
+test_renderer (void)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_autofree char *gl = NULL;
+  gboolean software = lede_renderer_gl_is_software (gtk_widget_get_display (GTK_WIDGET (window)), &gl);
+
+  g_assert_nonnull (renderer);
+  g_test_message ("OpenGL renderer: %s; window renderer: %s", gl ? gl : "none",
+                  G_OBJECT_TYPE_NAME (renderer));
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    {
+      g_test_skip ("GSK_RENDERER chooses the renderer");
+      return;
+    }
+  if (software)
+    g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+  else if (gl != NULL)
+    g_assert_false (GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -897,6 +921,7 @@ main (int argc, char *argv[])
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
 
+  g_test_add_func ("/lede/ui/window/renderer", test_renderer);
   g_test_add_func ("/lede/ui/window/sample", test_sample);
   g_test_add_func ("/lede/ui/window/panel-and-page", test_panel_and_page);
   g_test_add_func ("/lede/ui/window/invalid-messages", test_invalid_messages);
