@@ -56,7 +56,7 @@ static void
 frames_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JSCValue) value
-    = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
+    = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result, NULL);
 
   /* The page has drawn twice; the next GTK frame shows it. */
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
@@ -68,10 +68,12 @@ load_changed_cb (WebKitWebView *view, WebKitLoadEvent event, gpointer user_data)
 {
   if (event != WEBKIT_LOAD_FINISHED)
     return;
-  webkit_web_view_evaluate_javascript (view,
-                                       "new Promise(r => requestAnimationFrame(() => "
-                                       "requestAnimationFrame(() => r(1))))",
-                                       -1, NULL, NULL, NULL, frames_done_cb, NULL);
+  /* Lede's page script waits for the same two frames before it says it is
+   * ready. (evaluate_javascript would not wait: it returns the promise.) */
+  webkit_web_view_call_async_javascript_function (view,
+                                                  "await new Promise(r => requestAnimationFrame(() => "
+                                                  "requestAnimationFrame(() => r(1)))); return 1;",
+                                                  -1, NULL, NULL, NULL, NULL, frames_done_cb, NULL);
 }
 
 static int
