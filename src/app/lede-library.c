@@ -331,22 +331,58 @@ lede_library_is_local_feed (const char *url)
   return url != NULL && g_str_has_prefix (url, "lede:");
 }
 
-/* Stores the page as an item of the web pages feed; returns its id, or 0. */
+/* A page one of the feeds already has (by the address asked for, or the one
+ * it was found at) is that feed's item: the page becomes its full text, as
+ * when a summary-only item is opened, and nothing is stored twice. Returns
+ * the item's id, or 0. */
 static gint64
-store_page (LedeStore *store, LedeArticle *article, GError **error)
+store_as_feed_item (LedeStore *store,
+                    LedeArticle *article,
+                    const char *requested,
+                    gint64 except_feed,
+                    GError **error)
+{
+  g_autofree char *text = NULL;
+  LedeStoreArticle record = { 0 };
+  gint64 item_id = lede_store_find_item_by_url (store, lede_article_get_uri (article), except_feed);
+
+  if (item_id == 0 && requested != NULL)
+    item_id = lede_store_find_item_by_url (store, requested, except_feed);
+  if (item_id == 0)
+    return 0;
+  text = lede_article_dup_body_text (article);
+  record.item_id = item_id;
+  record.url = (char *) lede_article_get_uri (article);
+  record.title = (char *) lede_article_get_title (article);
+  record.byline = (char *) lede_article_get_byline (article);
+  record.image_url = (char *) lede_article_get_lead_image (article);
+  record.html = (char *) lede_article_get_html (article);
+  record.text = text;
+  lede_feed_parse_date (lede_article_get_date (article), &record.published);
+  return lede_store_save_article (store, &record, error) ? item_id : 0;
+}
+
+/* Stores the page as an item of the web pages feed, unless a feed has it
+ * already; returns its id, or 0. */
+static gint64
+store_page (LedeStore *store, LedeArticle *article, const char *requested, GError **error)
 {
   g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GPtrArray) items = NULL;
-  LedeFeedItem *item = g_new0 (LedeFeedItem, 1);
+  LedeFeedItem *item;
   const char *uri = lede_article_get_uri (article);
   gint64 feed_id = lede_store_find_feed (store, WEB_PAGES_URL);
+  gint64 item_id;
 
   if (uri == NULL)
     return 0;
+  if ((item_id = store_as_feed_item (store, article, requested, feed_id, error)) != 0 || (error && *error))
+    return item_id;
   if (feed_id <= 0
       && (feed_id = lede_store_add_feed (store, WEB_PAGES_URL, _ ("Web Pages"), NULL, error)) <= 0)
     return 0;
+  item = g_new0 (LedeFeedItem, 1);
   feed->title = g_strdup (_ ("Web Pages"));
   feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lede_feed_item_free);
   item->guid = g_strdup (uri);
@@ -383,7 +419,11 @@ analyse_article_thread (GTask *task, gpointer source, gpointer task_data, GCance
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (self->store != NULL && (item_id = store_page (self->store, article, &error)) == 0 && error != NULL)
+  if (self->store != NULL
+      && (item_id
+          = store_page (self->store, article, g_object_get_data (G_OBJECT (task), "requested-url"), &error))
+           == 0
+      && error != NULL)
     {
       /* The page is still worth reading; it is only not kept. */
       g_warning ("Could not keep %s in the library: %s", lede_article_get_uri (article), error->message);
@@ -457,6 +497,7 @@ lede_library_open_url_async (LedeLibrary *self,
     }
   /* People type host names without a scheme. */
   full = strstr (trimmed, "://") ? g_strdup (trimmed) : g_strconcat ("https://", trimmed, NULL);
+  g_object_set_data_full (G_OBJECT (task), "requested-url", g_strdup (full), g_free);
   lede_http_fetch_async (self->http, full, LEDE_HTTP_ACCEPT_HTML, NULL, NULL, cancellable, page_fetched_cb,
                          g_object_ref (task));
 }

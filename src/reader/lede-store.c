@@ -341,6 +341,9 @@ static const char *migrations[] = {
   "    VALUES ('delete', old.id, old.title, old.search_text);"
   "  INSERT INTO items_fts (rowid, title, search_text) VALUES (new.id, new.title, new.search_text);"
   "END;",
+  /* 2: items found by their address, so a page opened by address that a feed already has is that
+   * feed's item (lede_store_find_item_by_url()) */
+  "CREATE INDEX items_by_url ON items (url) WHERE url IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDE_STORE_SCHEMA_VERSION);
@@ -501,7 +504,7 @@ lede_store_new (const char *path, GError **error)
    * what a cache of the web needs, and keeps refreshes fast. */
   if (!exec (self, "PRAGMA journal_mode = WAL", error) || !exec (self, "PRAGMA synchronous = NORMAL", error)
       || !exec (self, "PRAGMA foreign_keys = ON", error) || !exec (self, "PRAGMA temp_store = MEMORY", error)
-      || !exec (self, "PRAGMA cache_size = -16384", error))
+      || !exec (self, "PRAGMA cache_size = -2048", error))
     {
       g_prefix_error (error, _ ("Cannot open the library %s: "), self->path);
       return NULL;
@@ -732,6 +735,33 @@ lede_store_find_feed (LedeStore *self, const char *url)
   if ((stmt = prepare (self, "SELECT id FROM feeds WHERE url = ?", NULL)) == NULL)
     return 0;
   bind_text (stmt, 1, url);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/**
+ * lede_store_find_item_by_url:
+ * @except_feed: a feed whose items do not count, or 0
+ *
+ * Returns: the id of the newest item with this address in any other feed, or 0
+ */
+gint64
+lede_store_find_item_by_url (LedeStore *self, const char *url, gint64 except_feed)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GRecMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (LEDE_IS_STORE (self), 0);
+  if (url == NULL || *url == '\0')
+    return 0;
+  locker = g_rec_mutex_locker_new (&self->lock);
+  if ((stmt = prepare (self,
+                       "SELECT id FROM items WHERE url = ?1 AND feed_id != ?2"
+                       " ORDER BY published DESC, id DESC LIMIT 1",
+                       NULL))
+      == NULL)
+    return 0;
+  bind_text (stmt, 1, url);
+  sqlite3_bind_int64 (stmt, 2, except_feed);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 

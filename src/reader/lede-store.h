@@ -47,7 +47,7 @@ GQuark lede_store_error_quark (void);
 #define LEDE_STORE_SEARCH_WINDOW 1000
 
 /* The schema version this code writes (PRAGMA user_version). */
-#define LEDE_STORE_SCHEMA_VERSION 1
+#define LEDE_STORE_SCHEMA_VERSION 2
 
 /* ---- records (reference-counted, immutable once returned) ---- */
 
@@ -181,6 +181,7 @@ gboolean lede_store_set_feed_folder (LedeStore *self, gint64 feed_id, const char
 GPtrArray *lede_store_list_feeds (LedeStore *self, GError **error);
 LedeStoreFeed *lede_store_get_feed (LedeStore *self, gint64 feed_id, GError **error);
 gint64 lede_store_find_feed (LedeStore *self, const char *url);
+gint64 lede_store_find_item_by_url (LedeStore *self, const char *url, gint64 except_feed);
 
 /* OPML: import adds the feeds not there yet (one transaction) and returns how many it added. */
 guint lede_store_import_opml (LedeStore *self, GPtrArray *entries, GError **error);

@@ -164,6 +164,50 @@ test_feeds (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (feed->url, ==, "https://b.example/rss");
 }
 
+/* A page opened by address is found among the feeds' items by its address. */
+static void
+test_find_by_url (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeStore) again = NULL;
+  gint64 feed = add_rss_feed (fx);
+  gint64 item = lede_store_find_item_by_url (fx->store, "https://gazette.example/2024/03/ferry", 0);
+  g_autoptr (LedeStoreItem) found = lede_store_get_item (fx->store, item, &error);
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->feed_id, ==, feed);
+  g_assert_cmpstr (found->url, ==, "https://gazette.example/2024/03/ferry");
+  g_assert_cmpint (lede_store_find_item_by_url (fx->store, "https://gazette.example/2024/03/ferry", feed), ==,
+                   0);
+  g_assert_cmpint (lede_store_find_item_by_url (fx->store, "https://gazette.example/nowhere", 0), ==, 0);
+  g_assert_cmpint (lede_store_find_item_by_url (fx->store, NULL, 0), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&fx->store));
+
+  /* A library written before the index existed gets it when it is opened. */
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX items_by_url; PRAGMA user_version = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  again = lede_store_new (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lede_store_get_schema_version (again), ==, 2);
+  g_assert_cmpint (lede_store_find_item_by_url (again, "https://gazette.example/2024/03/storm", 0), >, 0);
+  g_assert_finalize_object (g_steal_pointer (&again));
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE name = 'items_by_url'",
+                                         -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+}
+
 static void
 test_refresh_writes (Fixture *fx, gconstpointer data)
 {
@@ -783,6 +827,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/lede/reader/store/schema", test_schema);
   ADD ("/lede/reader/store/feeds", test_feeds);
+  ADD ("/lede/reader/store/find-by-url", test_find_by_url);
   ADD ("/lede/reader/store/refresh-writes", test_refresh_writes);
   ADD ("/lede/reader/store/paging", test_paging);
   ADD ("/lede/reader/store/undated", test_undated);

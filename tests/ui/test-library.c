@@ -95,8 +95,16 @@ serve_cb (SoupServer *srv, SoupServerMessage *msg, const char *path, GHashTable 
     fixture = "harbour.rss", type = "application/rss+xml";
   else if (g_str_equal (path, "/wire.atom"))
     fixture = "wire.atom", type = "application/atom+xml";
-  else if (g_str_equal (path, "/articles/ferry-strike.html"))
+  else if (g_str_equal (path, "/articles/ferry-strike.html")
+           || g_str_equal (path, "/reprint/ferry-strike.html"))
     fixture = "ferry-strike.html";
+  else if (g_str_equal (path, "/go/ferry-strike"))
+    {
+      /* A short link to the page the harbour feed links to. */
+      g_autofree char *to = g_strconcat (base, "/articles/ferry-strike.html", NULL);
+      soup_server_message_set_redirect (msg, 302, to);
+      return;
+    }
   else if (g_str_equal (path, "/articles/ferry-talks.html"))
     fixture = "ferry-talks.html";
   else if (g_str_equal (path, "/broken.xml"))
@@ -379,9 +387,14 @@ test_summary_only (void)
 static void
 test_open_url (void)
 {
-  g_autofree char *url = g_strconcat (base, "/articles/ferry-strike.html", NULL);
+  /* The harbour feed's article, at an address no feed has. */
+  g_autofree char *url = g_strconcat (base, "/reprint/ferry-strike.html", NULL);
+  g_autofree char *short_link = g_strconcat (base, "/go/ferry-strike", NULL);
   g_autofree char *missing = g_strconcat (base, "/nothing-here", NULL);
+  LedeLibrary *news = lede_library_get_for_object (window);
+  g_autoptr (LedeStoreItem) item = NULL;
   LedeAnalysis *before;
+  guint harbour_total;
 
   lede_window_open_url (window, url);
   ui_test_spin (50);
@@ -395,6 +408,22 @@ test_open_url (void)
   wait_sidebar ();
   g_assert_nonnull (feed_by_url ("lede:web-pages"));
   g_assert_cmpuint (feed_by_url ("lede:web-pages")->total, ==, 1);
+
+  /* At the address the harbour feed has it under (here through a short link that redirects there),
+   * the page is the feed's item, read now and with its full text: nothing is stored twice. */
+  harbour_total = feed_by_url ("/harbour.rss")->total;
+  lede_window_open_url (window, short_link);
+  ui_test_spin (50);
+  g_assert_true (ui_test_run_until (window_is_idle, NULL, 60));
+  g_assert_cmpstr (lede_analysis_get_title (lede_window_get_analysis (window)), ==,
+                   "Ferry crews walk out over pay");
+  wait_sidebar ();
+  g_assert_cmpuint (feed_by_url ("lede:web-pages")->total, ==, 1);
+  g_assert_cmpuint (feed_by_url ("/harbour.rss")->total, ==, harbour_total);
+  item = lede_store_get_item (lede_library_get_store (news), lede_library_get_current_item (news), NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->feed_id, ==, feed_by_url ("/harbour.rss")->id);
+  g_assert_true (item->read);
 
   /* A page that is not there keeps the article that was showing. */
   before = lede_window_get_analysis (window);
