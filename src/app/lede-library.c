@@ -22,6 +22,11 @@ struct _LedeLibrary
   GCancellable *cancellable;
   gboolean indexing;
   gboolean index_again;
+  gboolean fetch_full_articles;
+  GArray *to_fetch; /* gint64: summary-only items whose pages are being fetched */
+  guint next_fetch;
+  guint fetching;
+  guint fetched;
 };
 
 G_DEFINE_FINAL_TYPE (LedeLibrary, lede_library, G_TYPE_OBJECT)
@@ -33,6 +38,16 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_FETCH_FULL_ARTICLES,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /**
  * lede_library_new:
@@ -522,58 +537,149 @@ lede_library_open_url_finish (LedeLibrary *self, GAsyncResult *result, gint64 *o
 
 /* How many of the newest unread items one pass looks at. */
 #define INDEX_MAX_ITEMS 500
+/* How many summary-only items' pages one pass fetches, and how many at once. */
+#define FETCH_MAX_ITEMS 100
+#define FETCH_AT_ONCE 2
+
+/* The text opening the item would analyse (analyse_item_thread()), when it is in the store already:
+ * the feed's full text, or the page fetched for a summary-only item. */
+static char *
+stored_text (LedeStore *store, LedeStoreItem *item, gboolean *out_fetch)
+{
+  g_autoptr (LedeStoreArticle) article = NULL;
+  g_autofree char *body = NULL;
+
+  *out_fetch = FALSE;
+  if (item->has_content)
+    {
+      if (item->content == NULL)
+        return NULL;
+      body = lede_feed_html_to_text (item->content, -1);
+      if (body == NULL || *g_strstrip (body) == '\0')
+        return NULL;
+      return join_title (item->title, body);
+    }
+  article = lede_store_get_article (store, item->id, NULL);
+  if (article == NULL)
+    {
+      /* Never fetched: a page to fetch. One that failed is tried again only when it is opened. */
+      *out_fetch = item->url != NULL;
+      return NULL;
+    }
+  if (article->error != NULL || article->text == NULL || *article->text == '\0')
+    return NULL;
+  body = g_strstrip (g_strdup (article->text));
+  if (*body == '\0')
+    return NULL;
+  return join_title (item->title ? item->title : article->title, body);
+}
 
 static void
 index_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   LedeStore *store = task_data;
   g_autoptr (GArray) ids = lede_store_list_item_ids (store, LEDE_STORE_SCOPE_UNREAD, 0, NULL);
+  g_autoptr (GArray) to_fetch = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_done = 0;
 
   for (guint i = 0; ids != NULL && i < MIN (ids->len, INDEX_MAX_ITEMS); i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr (LedeStoreItem) item = NULL;
-      g_autofree char *body = NULL;
       g_autofree char *text = NULL;
       g_autofree char *hash = NULL;
       g_autofree char *cached = NULL;
       g_autoptr (LedeAnalysis) analysis = NULL;
+      gboolean fetch;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      /* Only items whose feed carried the full text: a summary-only item's page is fetched when it
-       * is opened, never behind the reader's back. */
-      if ((item = lede_store_get_item (store, id, NULL)) == NULL || !item->has_content
-          || item->content == NULL)
+      if ((item = lede_store_get_item (store, id, NULL)) == NULL)
         continue;
-      body = lede_feed_html_to_text (item->content, -1);
-      if (body == NULL || *g_strstrip (body) == '\0')
+      text = stored_text (store, item, &fetch);
+      if (fetch && to_fetch->len < FETCH_MAX_ITEMS)
+        g_array_append_val (to_fetch, id);
+      if (text == NULL)
         continue;
-      text = join_title (item->title, body);
       hash = lede_store_content_hash (text);
       if ((cached = lede_store_lookup_analysis (store, hash, ANALYZER)) != NULL)
         continue;
       if ((analysis = analyse_text (store, id, text, NULL)) != NULL)
         n_done++;
     }
-  g_task_return_int (task, n_done);
+  if (n_done > 0)
+    g_debug ("Analysed %u new articles in the background", n_done);
+  g_task_return_pointer (task, g_steal_pointer (&to_fetch), (GDestroyNotify) g_array_unref);
 }
 
 static void index_start (LedeLibrary *self);
+static void fetch_next (LedeLibrary *self);
+
+static void
+page_fetched_in_background_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LedeLibrary) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedeStoreArticle) article
+    = lede_refresher_fetch_article_finish (LEDE_REFRESHER (source), result, &error);
+
+  self->fetching--;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* A failure is stored with the item; opening it says why and tries again. */
+  if (article != NULL)
+    self->fetched++;
+  fetch_next (self);
+}
+
+/* Keeps FETCH_AT_ONCE pages in flight; when the last is in, the pages fetched are analysed. */
+static void
+fetch_next (LedeLibrary *self)
+{
+  while (self->to_fetch != NULL && self->fetch_full_articles && self->fetching < FETCH_AT_ONCE
+         && self->next_fetch < self->to_fetch->len)
+    {
+      gint64 id = g_array_index (self->to_fetch, gint64, self->next_fetch++);
+
+      self->fetching++;
+      lede_refresher_fetch_article_async (self->refresher, id, self->cancellable,
+                                          page_fetched_in_background_cb, g_object_ref (self));
+    }
+  if (self->fetching > 0 || self->to_fetch == NULL)
+    return;
+  g_clear_pointer (&self->to_fetch, g_array_unref);
+  if (self->fetched > 0)
+    lede_library_index_new_articles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
 
 static void
 index_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LedeLibrary *self = LEDE_LIBRARY (source);
   g_autoptr (GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  g_autoptr (GArray) to_fetch = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->indexing = FALSE;
-  if (n > 0)
-    g_debug ("Analysed %" G_GSSIZE_FORMAT " new articles in the background", n);
-  if (self->index_again && error == NULL)
-    index_start (self);
+  if (error != NULL)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
+    }
+  if (self->index_again)
+    {
+      index_start (self);
+      return;
+    }
+  if (self->fetch_full_articles && self->to_fetch == NULL && to_fetch->len > 0)
+    {
+      self->to_fetch = g_steal_pointer (&to_fetch);
+      self->next_fetch = 0;
+      self->fetched = 0;
+      fetch_next (self);
+      return;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -587,13 +693,16 @@ index_start (LedeLibrary *self)
   g_task_set_source_tag (task, index_start);
   g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, index_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 /**
  * lede_library_index_new_articles:
  *
- * Analyses the newest unread articles whose feeds carried their full text, in a worker thread,
- * so their actors and figures are in the library's indexes before they are opened. One pass runs
+ * Analyses the newest unread articles whose text is in the store (the feed's full text, or the page
+ * fetched for a summary-only item), in a worker thread, so their actors and figures are in the
+ * library's indexes before they are opened; then, with lede_library_set_fetch_full_articles(),
+ * fetches the pages of summary-only items not fetched yet and analyses those. One pass runs
  * at a time; asking again during a pass runs another after it.
  */
 void
@@ -609,11 +718,37 @@ lede_library_index_new_articles (LedeLibrary *self)
     index_start (self);
 }
 
+/* Whether articles are being analysed, or summary-only items' pages fetched, in the background. */
 gboolean
 lede_library_get_indexing (LedeLibrary *self)
 {
   g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
-  return self->indexing;
+  return self->indexing || self->to_fetch != NULL;
+}
+
+/**
+ * lede_library_set_fetch_full_articles:
+ *
+ * Whether the background passes of lede_library_index_new_articles() also fetch the pages of new
+ * summary-only items, so they can be read offline and their actors are indexed before they are opened.
+ */
+void
+lede_library_set_fetch_full_articles (LedeLibrary *self, gboolean fetch)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY (self));
+
+  fetch = !!fetch;
+  if (self->fetch_full_articles == fetch)
+    return;
+  self->fetch_full_articles = fetch;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FETCH_FULL_ARTICLES]);
+}
+
+gboolean
+lede_library_get_fetch_full_articles (LedeLibrary *self)
+{
+  g_return_val_if_fail (LEDE_IS_LIBRARY (self), FALSE);
+  return self->fetch_full_articles;
 }
 
 /* ---- object ---- */
@@ -629,8 +764,36 @@ lede_library_dispose (GObject *object)
   g_clear_object (&self->http);
   g_clear_object (&self->store);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->to_fetch, g_array_unref);
 
   G_OBJECT_CLASS (lede_library_parent_class)->dispose (object);
+}
+
+static void
+lede_library_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LedeLibrary *self = LEDE_LIBRARY (object);
+
+  switch (prop_id)
+    {
+      case PROP_FETCH_FULL_ARTICLES: g_value_set_boolean (value, self->fetch_full_articles); break;
+      case PROP_BUSY: g_value_set_boolean (value, lede_library_get_indexing (self)); break;
+      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lede_library_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LedeLibrary *self = LEDE_LIBRARY (object);
+
+  switch (prop_id)
+    {
+      case PROP_FETCH_FULL_ARTICLES:
+        lede_library_set_fetch_full_articles (self, g_value_get_boolean (value));
+        break;
+      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -639,6 +802,16 @@ lede_library_class_init (LedeLibraryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = lede_library_dispose;
+  object_class->get_property = lede_library_get_property;
+  object_class->set_property = lede_library_set_property;
+
+  properties[PROP_FETCH_FULL_ARTICLES]
+    = g_param_spec_boolean ("fetch-full-articles", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Background work is going on (lede_library_get_indexing()). */
+  properties[PROP_BUSY]
+    = g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LedeLibrary::changed:

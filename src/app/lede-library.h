@@ -34,6 +34,8 @@ lede_library_open_item_finish (LedeLibrary *self, GAsyncResult *result, char **o
 
 void lede_library_index_new_articles (LedeLibrary *self);
 gboolean lede_library_get_indexing (LedeLibrary *self);
+void lede_library_set_fetch_full_articles (LedeLibrary *self, gboolean fetch);
+gboolean lede_library_get_fetch_full_articles (LedeLibrary *self);
 
 /* Any article page from the web: fetched, extracted and analysed. */
 void lede_library_open_url_async (LedeLibrary *self,

@@ -14,6 +14,7 @@ struct _LedePreferencesWindow
   GtkSpinButton *size_button;
   GtkSwitch *panel_switch;
   GtkSwitch *sidebar_switch;
+  GtkSwitch *fetch_switch;
 };
 
 G_DEFINE_FINAL_TYPE (LedePreferencesWindow, lede_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -43,6 +44,7 @@ lede_preferences_window_new (GSettings *settings)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "panel-visible", self->panel_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "sidebar-visible", self->sidebar_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "fetch-full-articles", self->fetch_switch, "active", G_SETTINGS_BIND_DEFAULT);
   return self;
 }
 
@@ -68,6 +70,7 @@ lede_preferences_window_class_init (LedePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, size_button);
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, panel_switch);
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, sidebar_switch);
+  gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, fetch_switch);
 }
 
 static void

@@ -787,6 +787,8 @@ news_setup (LedeWindow *self)
   GtkWidget *library_box;
 
   self->news = lede_library_new (NULL);
+  g_settings_bind (self->settings, "fetch-full-articles", self->news, "fetch-full-articles",
+                   G_SETTINGS_BIND_GET);
   /* Widgets inside the window (the actor card) find the library on their root. */
   lede_library_set_for_object (self, self->news);
   self->sidebar = LEDE_LIBRARY_SIDEBAR (lede_library_sidebar_new (self->news));

@@ -209,6 +209,12 @@ test_welcome (void)
   respond (find_dialog (), "cancel");
 }
 
+static gboolean
+library_idle (gpointer data)
+{
+  return !lede_library_get_indexing (lede_library_get_for_object (window));
+}
+
 static void
 test_add_and_refresh (void)
 {
@@ -255,6 +261,26 @@ test_add_and_refresh (void)
   g_assert_nonnull (feed_by_url ("/wire.atom"));
   g_assert_null (feed_by_url ("/wire.atom")->last_error);
   ui_test_save_screenshot (GTK_WIDGET (window), "library-feeds");
+
+  /* The harbour feed carries only summaries: with "Download full articles" on (the default), its
+   * pages are fetched in the background, to be read offline; the page that is gone is noted so. */
+  g_assert_true (lede_library_get_fetch_full_articles (lede_library_get_for_object (window)));
+  g_assert_true (ui_test_run_until (library_idle, NULL, 60));
+  {
+    LedeStore *store = lede_library_get_store (lede_library_get_for_object (window));
+    g_autofree char *talks_url = g_strconcat (base, "/articles/ferry-talks.html", NULL);
+    g_autofree char *gone_url = g_strconcat (base, "/articles/gone.html", NULL);
+    g_autoptr (LedeStoreArticle) talks
+      = lede_store_get_article (store, lede_store_find_item_by_url (store, talks_url, 0), NULL);
+    g_autoptr (LedeStoreArticle) gone
+      = lede_store_get_article (store, lede_store_find_item_by_url (store, gone_url, 0), NULL);
+
+    g_assert_nonnull (talks);
+    g_assert_null (talks->error);
+    g_assert_nonnull (strstr (talks->text, "Maria Lindqvist"));
+    g_assert_nonnull (gone);
+    g_assert_nonnull (gone->error);
+  }
 }
 
 static guint

@@ -796,6 +796,7 @@ test_preferences (void)
   wait_js ("return document.body.classList.contains('sans') ? 1 : 0;", 1);
   adw_combo_row_set_selected (font_row, 0);
   wait_js ("return document.body.classList.contains('serif') ? 1 : 0;", 1);
+  ui_test_save_screenshot (GTK_WIDGET (prefs), "preferences");
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   /* The page follows the system's dark style. */
