@@ -25,6 +25,8 @@ for n in $sizes; do
       "$0/src/app/lede" & pid=$!
       sleep 8
       pss=$(awk "/^Pss:/ { print \$2 }" /proc/$pid/smaps_rollup)
-      echo "$1 articles: UI process PSS $((pss / 1024)) MB"
+      anon=$(awk "/^Pss_Anon:/ { print \$2 }" /proc/$pid/smaps_rollup)
+      file=$(awk "/^Pss_File:/ { print \$2 }" /proc/$pid/smaps_rollup)
+      echo "$1 articles: UI process PSS $((pss / 1024)) MB (anonymous $((anon / 1024)) MB, files $((file / 1024)) MB)"
       kill $pid; wait $pid 2>/dev/null || true' "$build" "$n"
 done
