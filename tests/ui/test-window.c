@@ -5,6 +5,7 @@
 
 #include "lede-actor-card.h"
 #include "lede-application.h"
+#include "lede-column.h"
 #include "lede-preferences-window.h"
 #include "lede-renderer.h"
 #include "lede-window.h"
@@ -856,6 +857,42 @@ test_window_state (void)
   g_settings_reset (settings, "sidebar-visible");
 }
 
+/* The fact panel's column: no width of its own, its children's heights at the width it is given. */
+static void
+test_column (void)
+{
+  GtkWidget *column = g_object_ref_sink (lede_column_new (4));
+  GtkWidget *short_label = gtk_label_new ("Mayor");
+  GtkWidget *long_label
+    = gtk_label_new ("The council approved the ferry route on Tuesday after a debate that "
+                     "went on for most of the afternoon and into the evening.");
+  int min, nat, narrow, wide, h1, h2;
+
+  gtk_label_set_wrap (GTK_LABEL (long_label), TRUE);
+  lede_column_append (LEDE_COLUMN (column), short_label);
+  lede_column_append (LEDE_COLUMN (column), long_label);
+  g_assert_cmpint (gtk_widget_get_request_mode (column), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+
+  gtk_widget_measure (column, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 0);
+  g_assert_cmpint (nat, ==, 0);
+
+  /* Narrower means more lines: taller. The height is the children's plus the spacing. */
+  gtk_widget_measure (column, GTK_ORIENTATION_VERTICAL, 150, &narrow, NULL, NULL, NULL);
+  gtk_widget_measure (column, GTK_ORIENTATION_VERTICAL, 600, &wide, NULL, NULL, NULL);
+  g_assert_cmpint (narrow, >, wide);
+  gtk_widget_measure (short_label, GTK_ORIENTATION_VERTICAL, 600, &h1, NULL, NULL, NULL);
+  gtk_widget_measure (long_label, GTK_ORIENTATION_VERTICAL, 600, &h2, NULL, NULL, NULL);
+  g_assert_cmpint (wide, ==, h1 + 4 + h2);
+
+  /* A hidden child takes no room. */
+  gtk_widget_set_visible (short_label, FALSE);
+  gtk_widget_measure (column, GTK_ORIENTATION_VERTICAL, 600, &wide, NULL, NULL, NULL);
+  g_assert_cmpint (wide, ==, h2);
+
+  g_assert_finalize_object (column);
+}
+
 static void
 test_panel_finalizes (void)
 {
@@ -935,6 +972,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lede/ui/window/open-errors", test_open_errors);
   g_test_add_func ("/lede/ui/window/open-html", test_open_html);
   g_test_add_func ("/lede/ui/window/state", test_window_state);
+  g_test_add_func ("/lede/ui/widgets/column", test_column);
   g_test_add_func ("/lede/ui/widgets/finalize", test_panel_finalizes);
   status = g_test_run ();
 
