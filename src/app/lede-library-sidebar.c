@@ -30,7 +30,10 @@ struct _LedeLibrarySidebar
   guint pending;
   guint reload_feeds_id;
   gboolean refreshing;
-  gint64 select_feed; /* the feed to select once the sources are read again */
+  guint refresh_interval; /* minutes between automatic refreshes; 0: by hand only */
+  guint refresh_timer;
+  gboolean feeds_read; /* the feeds have been read from the store once */
+  gint64 select_feed;  /* the feed to select once the sources are read again */
 
   /* What the article list shows. */
   LedeStoreScope scope;
@@ -53,6 +56,7 @@ enum
   PROP_0,
   PROP_BUSY,
   PROP_LIBRARY,
+  PROP_REFRESH_INTERVAL,
   N_PROPS
 };
 
@@ -346,6 +350,12 @@ feeds_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->n_starred = list->n_starred;
   feed_list_free (list);
   rebuild_sources (self);
+  /* Starting Lede refreshes the feeds that are due, then the timer does. */
+  if (!self->feeds_read)
+    {
+      self->feeds_read = TRUE;
+      lede_library_sidebar_refresh_due (self, g_get_real_time () / G_USEC_PER_SEC);
+    }
   release (self);
 }
 
@@ -808,6 +818,58 @@ lede_library_sidebar_refresh_all (LedeLibrarySidebar *self)
       g_array_append_val (ids, ((LedeStoreFeed *) self->feeds->pdata[i])->id);
   if (ids->len > 0)
     refresh_feeds (self, (gint64 *) ids->data, ids->len);
+}
+
+/**
+ * lede_library_sidebar_refresh_due:
+ * @now: the time, in seconds since the epoch
+ *
+ * Refreshes the feeds not checked for the refresh interval, unless the interval is 0 (by hand only)
+ * or a refresh is running. Lede calls it once its feeds are read and then every minute.
+ *
+ * Returns: whether a refresh started
+ */
+gboolean
+lede_library_sidebar_refresh_due (LedeLibrarySidebar *self, gint64 now)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self), FALSE);
+
+  if (self->refresh_interval == 0 || self->refreshing || self->feeds == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->feeds->len; i++)
+    {
+      LedeStoreFeed *feed = self->feeds->pdata[i];
+      if (!lede_library_is_local_feed (feed->url)
+          && feed->last_checked + (gint64) self->refresh_interval * 60 <= now)
+        g_array_append_val (ids, feed->id);
+    }
+  if (ids->len == 0)
+    return FALSE;
+  refresh_feeds (self, (gint64 *) ids->data, ids->len);
+  return TRUE;
+}
+
+static gboolean
+refresh_timer_cb (gpointer user_data)
+{
+  lede_library_sidebar_refresh_due (user_data, g_get_real_time () / G_USEC_PER_SEC);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+lede_library_sidebar_set_refresh_interval (LedeLibrarySidebar *self, guint minutes)
+{
+  g_return_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self));
+
+  if (self->refresh_interval == minutes)
+    return;
+  self->refresh_interval = minutes;
+  g_clear_handle_id (&self->refresh_timer, g_source_remove);
+  if (minutes > 0)
+    self->refresh_timer = g_timeout_add_seconds (60, refresh_timer_cb, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESH_INTERVAL]);
 }
 
 static void
@@ -1455,6 +1517,7 @@ lede_library_sidebar_get_property (GObject *object, guint prop_id, GValue *value
   switch (prop_id)
     {
       case PROP_BUSY: g_value_set_boolean (value, self->pending > 0); break;
+      case PROP_REFRESH_INTERVAL: g_value_set_uint (value, self->refresh_interval); break;
       default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1467,6 +1530,9 @@ lede_library_sidebar_set_property (GObject *object, guint prop_id, const GValue 
   switch (prop_id)
     {
       case PROP_LIBRARY: g_set_object (&self->library, g_value_get_object (value)); break;
+      case PROP_REFRESH_INTERVAL:
+        lede_library_sidebar_set_refresh_interval (self, g_value_get_uint (value));
+        break;
       default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1480,6 +1546,7 @@ lede_library_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->items_cancellable);
   g_clear_handle_id (&self->reload_feeds_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDE_TYPE_LIBRARY_SIDEBAR);
   g_clear_pointer (&self->feed_menu, gtk_widget_unparent);
   /* The template's top child has no id, so dispose_template() leaves it. */
@@ -1514,6 +1581,10 @@ lede_library_sidebar_class_init (LedeLibrarySidebarClass *klass)
   properties[PROP_LIBRARY]
     = g_param_spec_object ("library", NULL, NULL, LEDE_TYPE_LIBRARY,
                            G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Minutes between automatic refreshes; 0: by hand only. */
+  properties[PROP_REFRESH_INTERVAL]
+    = g_param_spec_uint ("refresh-interval", NULL, NULL, 0, 7 * 24 * 60, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

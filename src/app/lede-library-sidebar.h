@@ -24,6 +24,8 @@ void lede_library_sidebar_add_feed (LedeLibrarySidebar *self, const char *url);
 void lede_library_sidebar_import_opml (LedeLibrarySidebar *self, GFile *file);
 void lede_library_sidebar_export_opml (LedeLibrarySidebar *self, GFile *file);
 void lede_library_sidebar_refresh_all (LedeLibrarySidebar *self);
+gboolean lede_library_sidebar_refresh_due (LedeLibrarySidebar *self, gint64 now);
+void lede_library_sidebar_set_refresh_interval (LedeLibrarySidebar *self, guint minutes);
 void lede_library_sidebar_select_feed (LedeLibrarySidebar *self, gint64 feed_id);
 void lede_library_sidebar_item_opened (LedeLibrarySidebar *self, gint64 item_id);
 

@@ -15,6 +15,7 @@ struct _LedePreferencesWindow
   GtkSwitch *panel_switch;
   GtkSwitch *sidebar_switch;
   GtkSwitch *fetch_switch;
+  AdwComboRow *refresh_row;
 };
 
 G_DEFINE_FINAL_TYPE (LedePreferencesWindow, lede_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -32,6 +33,30 @@ font_set_mapping (const GValue *value, const GVariantType *type, gpointer user_d
   return g_variant_new_string (g_value_get_uint (value) == 1 ? "sans" : "serif");
 }
 
+/* The refresh row's choices, in minutes, in its order. */
+static const guint refresh_minutes[] = { 0, 15, 30, 60, 3 * 60, 24 * 60 };
+
+static gboolean
+refresh_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+{
+  guint minutes = g_variant_get_uint32 (variant);
+  guint i = 0;
+
+  /* A value set some other way shows as the next choice up. */
+  while (i + 1 < G_N_ELEMENTS (refresh_minutes) && refresh_minutes[i] < minutes)
+    i++;
+  g_value_set_uint (value, i);
+  return TRUE;
+}
+
+static GVariant *
+refresh_set_mapping (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return g_variant_new_uint32 (refresh_minutes[MIN (i, G_N_ELEMENTS (refresh_minutes) - 1)]);
+}
+
 LedePreferencesWindow *
 lede_preferences_window_new (GSettings *settings)
 {
@@ -45,6 +70,9 @@ lede_preferences_window_new (GSettings *settings)
   g_settings_bind (settings, "panel-visible", self->panel_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "sidebar-visible", self->sidebar_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "fetch-full-articles", self->fetch_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "refresh-interval", self->refresh_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, refresh_get_mapping, refresh_set_mapping, NULL,
+                                NULL);
   return self;
 }
 
@@ -71,6 +99,7 @@ lede_preferences_window_class_init (LedePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, panel_switch);
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, sidebar_switch);
   gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, fetch_switch);
+  gtk_widget_class_bind_template_child (widget_class, LedePreferencesWindow, refresh_row);
 }
 
 static void

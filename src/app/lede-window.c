@@ -793,6 +793,8 @@ news_setup (LedeWindow *self)
   lede_library_set_for_object (self, self->news);
   self->sidebar = LEDE_LIBRARY_SIDEBAR (lede_library_sidebar_new (self->news));
   gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar), TRUE);
+  g_settings_bind (self->settings, "refresh-interval", self->sidebar, "refresh-interval",
+                   G_SETTINGS_BIND_GET);
   library_box = gtk_widget_get_ancestor (GTK_WIDGET (self->library_view), GTK_TYPE_BOX);
   gtk_box_prepend (GTK_BOX (library_box), GTK_WIDGET (self->sidebar));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "library",

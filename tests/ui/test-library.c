@@ -283,6 +283,31 @@ test_add_and_refresh (void)
   }
 }
 
+/* Feeds are refreshed by themselves once they are older than the interval set in Preferences. */
+static void
+test_refresh_due (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Every hour by default; the feeds were just refreshed, so none is due. */
+  g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 60);
+  g_assert_false (lede_library_sidebar_refresh_due (sidebar (), now));
+
+  /* Two hours on, all are: the harbour and wire feeds are fetched again from the server. */
+  g_assert_true (lede_library_sidebar_refresh_due (sidebar (), now + 2 * 3600));
+  g_assert_true (lede_library_sidebar_get_busy (sidebar ()));
+  wait_sidebar ();
+  g_assert_cmpint (feed_by_url ("/harbour.rss")->last_checked, >=, now);
+  g_assert_cmpint (feed_by_url ("/wire.atom")->last_checked, >=, now);
+
+  /* "Only when asked": nothing is ever due. */
+  g_settings_set_uint (settings, "refresh-interval", 0);
+  g_assert_false (lede_library_sidebar_refresh_due (sidebar (), now + 30 * 24 * 3600));
+  g_settings_reset (settings, "refresh-interval");
+  g_assert_true (ui_test_run_until (library_idle, NULL, 60));
+}
+
 static guint
 item_position (const char *title)
 {
@@ -753,6 +778,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/lede/ui/library/welcome", test_welcome);
   g_test_add_func ("/lede/ui/library/add-and-refresh", test_add_and_refresh);
+  g_test_add_func ("/lede/ui/library/refresh-due", test_refresh_due);
   g_test_add_func ("/lede/ui/library/open-and-context", test_open_and_context);
   g_test_add_func ("/lede/ui/library/summary-only", test_summary_only);
   g_test_add_func ("/lede/ui/library/open-url", test_open_url);
