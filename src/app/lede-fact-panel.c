@@ -38,7 +38,7 @@ struct _LedeFactPanel
   GtkSearchEntry *filter_entry;
   GtkStack *stack;
   GtkScrolledWindow *lists_scroller;
-  GtkListView *list_view;
+  GtkGridView *list_view;
   LedeActorCard *card;
 };
 
@@ -464,7 +464,7 @@ lede_fact_panel_set_analysis (LedeFactPanel *self, LedeAnalysis *analysis)
     return;
 
   lede_fact_panel_clear_selection (self);
-  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_grid_view_set_model (self->list_view, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
 
   for (guint k = 0; k < N_KINDS; k++)
@@ -473,7 +473,7 @@ lede_fact_panel_set_analysis (LedeFactPanel *self, LedeAnalysis *analysis)
   g_list_store_remove_all (self->claim_store);
   if (analysis == NULL)
     {
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       return;
     }
 
@@ -514,7 +514,7 @@ lede_fact_panel_set_analysis (LedeFactPanel *self, LedeAnalysis *analysis)
   update_headers (self);
   /* A new article starts at the top of the list: a new model resets the
    * list view, which would otherwise keep its anchor at the old position. */
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 GListModel *
@@ -536,7 +536,7 @@ lede_fact_panel_get_claims (LedeFactPanel *self)
   return G_LIST_MODEL (self->claim_model);
 }
 
-GtkListView *
+GtkGridView *
 lede_fact_panel_get_list_view (LedeFactPanel *self)
 {
   g_return_val_if_fail (LEDE_IS_FACT_PANEL (self), NULL);
@@ -739,7 +739,7 @@ lede_fact_panel_init (LedeFactPanel *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_headers (self);
 }

@@ -26,7 +26,7 @@ void lede_fact_panel_set_filter_text (LedeFactPanel *self, const char *text);
 GListModel *lede_fact_panel_get_actors (LedeFactPanel *self, LedeActorKind kind);
 GListModel *lede_fact_panel_get_figures (LedeFactPanel *self);
 GListModel *lede_fact_panel_get_claims (LedeFactPanel *self);
-GtkListView *lede_fact_panel_get_list_view (LedeFactPanel *self);
+GtkGridView *lede_fact_panel_get_list_view (LedeFactPanel *self);
 const char *lede_fact_panel_get_header (LedeFactPanel *self, LedeFactKind kind);
 
 G_END_DECLS

@@ -45,7 +45,7 @@ struct _LedeLibrarySidebar
   GtkListBox *sources_list;
   GtkStack *items_stack;
   GtkLabel *no_items_label;
-  GtkListView *items_view;
+  GtkGridView *items_view;
   GtkWidget *feed_menu; /* the popover a feed's row opens on a right click */
 };
 
@@ -1447,7 +1447,7 @@ lede_library_sidebar_get_items (LedeLibrarySidebar *self)
   return self->items;
 }
 
-GtkListView *
+GtkGridView *
 lede_library_sidebar_get_item_view (LedeLibrarySidebar *self)
 {
   g_return_val_if_fail (LEDE_IS_LIBRARY_SIDEBAR (self), NULL);
@@ -1488,7 +1488,7 @@ lede_library_sidebar_constructed (GObject *object)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->items_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->items_view, GTK_SELECTION_MODEL (self->selection));
 
   if (self->library == NULL || get_store (self) == NULL)
     {
@@ -1636,6 +1636,6 @@ lede_library_sidebar_init (LedeLibrarySidebar *self)
   g_signal_connect (factory, "setup", G_CALLBACK (item_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (item_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (item_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->items_view, factory);
+  gtk_grid_view_set_factory (self->items_view, factory);
   setup_feed_menu (self);
 }

@@ -16,7 +16,7 @@ LedeLibrary *lede_library_sidebar_get_library (LedeLibrarySidebar *self);
 /* The "library" actions (add-feed, refresh-all, open-url, ...), for the window to insert. */
 GActionGroup *lede_library_sidebar_get_actions (LedeLibrarySidebar *self);
 LedeItemListModel *lede_library_sidebar_get_items (LedeLibrarySidebar *self);
-GtkListView *lede_library_sidebar_get_item_view (LedeLibrarySidebar *self);
+GtkGridView *lede_library_sidebar_get_item_view (LedeLibrarySidebar *self);
 /* The feeds as last read from the store (LedeStoreFeed *), for tests and menus. */
 GPtrArray *lede_library_sidebar_get_feeds (LedeLibrarySidebar *self);
 gboolean lede_library_sidebar_get_busy (LedeLibrarySidebar *self);

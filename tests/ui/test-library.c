@@ -332,7 +332,7 @@ static void
 open_item (const char *title)
 {
   guint position = item_position (title);
-  GtkListView *view = lede_library_sidebar_get_item_view (sidebar ());
+  GtkGridView *view = lede_library_sidebar_get_item_view (sidebar ());
 
   g_assert_cmpuint (position, !=, G_MAXUINT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "list.activate-item", "u", position));
@@ -489,7 +489,7 @@ test_search_and_star (void)
 {
   GtkSearchEntry *search
     = GTK_SEARCH_ENTRY (ui_test_find_widget (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_ENTRY));
-  GtkListView *view = lede_library_sidebar_get_item_view (sidebar ());
+  GtkGridView *view = lede_library_sidebar_get_item_view (sidebar ());
   g_autoptr (LedeItemObject) object = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (search), "lighthouse");
@@ -499,7 +499,7 @@ test_search_and_star (void)
   g_assert_cmpuint (item_position ("Lighthouse keeper retires after forty years"), ==, 0);
 
   /* Select the row and star it from the keyboard's action. */
-  gtk_selection_model_select_item (gtk_list_view_get_model (view), 0, TRUE);
+  gtk_selection_model_select_item (gtk_grid_view_get_model (view), 0, TRUE);
   object = g_list_model_get_item (G_LIST_MODEL (lede_library_sidebar_get_items (sidebar ())), 0);
   g_assert_false (lede_item_object_get_starred (object));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "library.toggle-star", NULL));
