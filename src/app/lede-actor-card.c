@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-actor-card.h"
+#include "lede-column.h"
 #include "lede-fact-item.h"
 #include "lede-library-context.h"
 
@@ -64,7 +65,7 @@ static GtkWidget *
 make_row (const char *title, const char *body, const char *tag, guint index, const char *accessible)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *box = lede_column_new (3); /* not a GtkBox: see lede-column.c */
 
   gtk_widget_set_margin_start (box, 10);
   gtk_widget_set_margin_end (box, 10);
@@ -92,7 +93,7 @@ make_row (const char *title, const char *body, const char *tag, guint index, con
           gtk_widget_add_css_class (label, "disputed-tag");
           gtk_box_append (GTK_BOX (line), label);
         }
-      gtk_box_append (GTK_BOX (box), line);
+      lede_column_append (LEDE_COLUMN (box), line);
     }
   if (body != NULL)
     {
@@ -100,7 +101,7 @@ make_row (const char *title, const char *body, const char *tag, guint index, con
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_box_append (GTK_BOX (box), label);
+      lede_column_append (LEDE_COLUMN (box), label);
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), ROW_INDEX, GUINT_TO_POINTER (index));

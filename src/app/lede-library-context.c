@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lede-library-context.h"
+#include "lede-column.h"
 #include "lede-library.h"
 
 struct _LedeLibraryContext
@@ -68,7 +69,7 @@ static GtkWidget *
 article_row (const LedeStoreItem *item)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = lede_column_new (2); /* not a GtkBox: see lede-column.c */
   g_autofree char *date = format_date (item->published);
   g_autofree char *meta = *date ? g_strdup_printf ("%s · %s", item->feed_title ? item->feed_title : "", date)
                                 : g_strdup (item->feed_title ? item->feed_title : "");
@@ -79,8 +80,8 @@ article_row (const LedeStoreItem *item)
   gtk_widget_set_margin_end (box, 10);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_box_append (GTK_BOX (box), label_new (title, "heading"));
-  gtk_box_append (GTK_BOX (box), label_new (meta, "dim-label"));
+  lede_column_append (LEDE_COLUMN (box), label_new (title, "heading"));
+  lede_column_append (LEDE_COLUMN (box), label_new (meta, "dim-label"));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), ROW_ITEM, g_memdup2 (&item->id, sizeof item->id), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
