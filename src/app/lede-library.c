@@ -188,31 +188,42 @@ open_item_free (OpenItem *op)
   g_free (op);
 }
 
+/* The text of an item that is analysed, with its title: the page fetched for it (@article, when
+ * that worked), else the feed's full text, else, with @summary, the feed's summary. Opening an item
+ * and the background passes both take it from here, so both find the same cached analysis. */
+static char *
+item_text (const LedeStoreItem *item, const LedeStoreArticle *article, gboolean summary)
+{
+  g_autofree char *body = NULL;
+
+  if (article != NULL && article->error == NULL && article->text != NULL && *article->text)
+    body = g_strdup (article->text);
+  else if (item->content != NULL && *item->content)
+    body = lede_feed_html_to_text (item->content, -1);
+  else if (summary && item->summary != NULL && *item->summary)
+    body = lede_feed_html_to_text (item->summary, -1);
+  if (body == NULL || *g_strstrip (body) == '\0')
+    return NULL;
+  return join_title (item->title ? item->title : (article ? article->title : NULL), body);
+}
+
 static void
 analyse_item_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   LedeLibrary *self = source;
   OpenItem *op = task_data;
-  g_autofree char *body = NULL;
   g_autofree char *text = NULL;
   g_autoptr (GError) error = NULL;
   LedeAnalysis *analysis;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (op->article != NULL && op->article->error == NULL && op->article->text != NULL && *op->article->text)
-    body = g_strdup (op->article->text);
-  else if (op->item->content != NULL && *op->item->content)
-    body = lede_feed_html_to_text (op->item->content, -1);
-  else if (op->item->summary != NULL && *op->item->summary)
-    body = lede_feed_html_to_text (op->item->summary, -1);
-  if (body == NULL || *g_strstrip (body) == '\0')
+  if ((text = item_text (op->item, op->article, TRUE)) == NULL)
     {
       g_task_return_new_error (task, LEDE_ANALYSIS_ERROR, LEDE_ANALYSIS_ERROR_EMPTY, "%s",
                                op->notice ? op->notice : _ ("This item has no text"));
       return;
     }
-  text = join_title (op->item->title ? op->item->title : (op->article ? op->article->title : NULL), body);
   analysis = analyse_text (self->store, op->item_id, text, &error);
   if (analysis == NULL)
     {
@@ -351,37 +362,28 @@ lede_library_is_local_feed (const char *url)
  * when a summary-only item is opened, and nothing is stored twice. Returns
  * the item's id, or 0. */
 static gint64
-store_as_feed_item (LedeStore *store,
+store_as_feed_item (LedeLibrary *self,
                     LedeArticle *article,
                     const char *requested,
                     gint64 except_feed,
                     GError **error)
 {
-  g_autofree char *text = NULL;
-  LedeStoreArticle record = { 0 };
-  gint64 item_id = lede_store_find_item_by_url (store, lede_article_get_uri (article), except_feed);
+  const char *uri = lede_article_get_uri (article);
+  gint64 item_id = lede_store_find_item_by_url (self->store, uri, except_feed);
 
   if (item_id == 0 && requested != NULL)
-    item_id = lede_store_find_item_by_url (store, requested, except_feed);
+    item_id = lede_store_find_item_by_url (self->store, requested, except_feed);
   if (item_id == 0)
     return 0;
-  text = lede_article_dup_body_text (article);
-  record.item_id = item_id;
-  record.url = (char *) lede_article_get_uri (article);
-  record.title = (char *) lede_article_get_title (article);
-  record.byline = (char *) lede_article_get_byline (article);
-  record.image_url = (char *) lede_article_get_lead_image (article);
-  record.html = (char *) lede_article_get_html (article);
-  record.text = text;
-  lede_feed_parse_date (lede_article_get_date (article), &record.published);
-  return lede_store_save_article (store, &record, error) ? item_id : 0;
+  return lede_refresher_save_page (self->refresher, item_id, uri, article, error) ? item_id : 0;
 }
 
 /* Stores the page as an item of the web pages feed, unless a feed has it
  * already; returns its id, or 0. */
 static gint64
-store_page (LedeStore *store, LedeArticle *article, const char *requested, GError **error)
+store_page (LedeLibrary *self, LedeArticle *article, const char *requested, GError **error)
 {
+  LedeStore *store = self->store;
   g_autoptr (LedeFeed) feed = g_new0 (LedeFeed, 1);
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GPtrArray) items = NULL;
@@ -392,7 +394,7 @@ store_page (LedeStore *store, LedeArticle *article, const char *requested, GErro
 
   if (uri == NULL)
     return 0;
-  if ((item_id = store_as_feed_item (store, article, requested, feed_id, error)) != 0 || (error && *error))
+  if ((item_id = store_as_feed_item (self, article, requested, feed_id, error)) != 0 || (error && *error))
     return item_id;
   if (feed_id <= 0
       && (feed_id = lede_store_add_feed (store, WEB_PAGES_URL, _ ("Web Pages"), NULL, error)) <= 0)
@@ -435,8 +437,7 @@ analyse_article_thread (GTask *task, gpointer source, gpointer task_data, GCance
   if (g_task_return_error_if_cancelled (task))
     return;
   if (self->store != NULL
-      && (item_id
-          = store_page (self->store, article, g_object_get_data (G_OBJECT (task), "requested-url"), &error))
+      && (item_id = store_page (self, article, g_object_get_data (G_OBJECT (task), "requested-url"), &error))
            == 0
       && error != NULL)
     {
@@ -541,37 +542,25 @@ lede_library_open_url_finish (LedeLibrary *self, GAsyncResult *result, gint64 *o
 #define FETCH_MAX_ITEMS 100
 #define FETCH_AT_ONCE 2
 
-/* The text opening the item would analyse (analyse_item_thread()), when it is in the store already:
- * the feed's full text, or the page fetched for a summary-only item. */
+/* The text opening the item would analyse, when it is in the store already: the feed's full text,
+ * or the page fetched for a summary-only item (never its summary). */
 static char *
 stored_text (LedeStore *store, LedeStoreItem *item, gboolean *out_fetch)
 {
   g_autoptr (LedeStoreArticle) article = NULL;
-  g_autofree char *body = NULL;
 
   *out_fetch = FALSE;
-  if (item->has_content)
+  if (!item->has_content)
     {
-      if (item->content == NULL)
-        return NULL;
-      body = lede_feed_html_to_text (item->content, -1);
-      if (body == NULL || *g_strstrip (body) == '\0')
-        return NULL;
-      return join_title (item->title, body);
-    }
-  article = lede_store_get_article (store, item->id, NULL);
-  if (article == NULL)
-    {
+      article = lede_store_get_article (store, item->id, NULL);
       /* Never fetched: a page to fetch. One that failed is tried again only when it is opened. */
-      *out_fetch = item->url != NULL;
-      return NULL;
+      if (article == NULL)
+        {
+          *out_fetch = item->url != NULL;
+          return NULL;
+        }
     }
-  if (article->error != NULL || article->text == NULL || *article->text == '\0')
-    return NULL;
-  body = g_strstrip (g_strdup (article->text));
-  if (*body == '\0')
-    return NULL;
-  return join_title (item->title ? item->title : article->title, body);
+  return item_text (item, article, FALSE);
 }
 
 static void

@@ -540,6 +540,37 @@ article_job_free (ArticleJob *job)
   g_free (job);
 }
 
+/**
+ * lede_refresher_save_page:
+ * @url: the address the page was read from
+ * @article: the page, extracted
+ *
+ * Stores an item's web page as its full article. Safe in any thread.
+ */
+gboolean
+lede_refresher_save_page (LedeRefresher *self,
+                          gint64 item_id,
+                          const char *url,
+                          LedeArticle *article,
+                          GError **error)
+{
+  g_autofree char *text = lede_article_dup_body_text (article);
+  LedeStoreArticle record = { 0 };
+
+  g_return_val_if_fail (LEDE_IS_REFRESHER (self), FALSE);
+  g_return_val_if_fail (LEDE_IS_ARTICLE (article), FALSE);
+
+  record.item_id = item_id;
+  record.url = (char *) url;
+  record.title = (char *) lede_article_get_title (article);
+  record.byline = (char *) lede_article_get_byline (article);
+  record.image_url = (char *) lede_article_get_lead_image (article);
+  record.html = (char *) lede_article_get_html (article);
+  record.text = text;
+  lede_feed_parse_date (lede_article_get_date (article), &record.published);
+  return lede_store_save_article (self->store, &record, error);
+}
+
 /* Worker thread: extract and store; a failure is stored too, so the window can say why later. */
 static void
 extract_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
@@ -549,8 +580,6 @@ extract_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   g_autoptr (GError) error = NULL;
   g_autoptr (LedeStoreArticle) stored = NULL;
   g_autoptr (LedeArticle) article = NULL;
-  LedeStoreArticle record = { 0 };
-  g_autofree char *text = NULL;
   GBytes *body = lede_http_response_get_body (job->response);
   gsize length = 0;
   const char *data = g_bytes_get_data (body, &length);
@@ -559,27 +588,20 @@ extract_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
     return;
   article = lede_extract_article (data ? data : "", length, lede_http_response_get_uri (job->response),
                                   lede_http_response_get_charset (job->response), &error);
-  record.item_id = job->item_id;
-  record.url = (char *) lede_http_response_get_uri (job->response);
-  if (article != NULL)
-    {
-      text = lede_article_dup_body_text (article);
-      record.title = (char *) lede_article_get_title (article);
-      record.byline = (char *) lede_article_get_byline (article);
-      record.image_url = (char *) lede_article_get_lead_image (article);
-      record.html = (char *) lede_article_get_html (article);
-      record.text = text;
-      lede_feed_parse_date (lede_article_get_date (article), &record.published);
-    }
-  else
+  if (article == NULL)
     {
       /* Keep the reason with the item; the extraction error is what the caller hears about. */
+      LedeStoreArticle record = { 0 };
+
+      record.item_id = job->item_id;
+      record.url = (char *) lede_http_response_get_uri (job->response);
       record.error = error->message;
       lede_store_save_article (self->store, &record, NULL);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!lede_store_save_article (self->store, &record, &error))
+  if (!lede_refresher_save_page (self, job->item_id, lede_http_response_get_uri (job->response), article,
+                                 &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

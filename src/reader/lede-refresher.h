@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "lede-article.h"
 #include "lede-http.h"
 #include "lede-store.h"
 
@@ -60,5 +61,10 @@ void lede_refresher_fetch_article_async (LedeRefresher *self,
                                          gpointer user_data);
 LedeStoreArticle *
 lede_refresher_fetch_article_finish (LedeRefresher *self, GAsyncResult *result, GError **error);
+gboolean lede_refresher_save_page (LedeRefresher *self,
+                                   gint64 item_id,
+                                   const char *url,
+                                   LedeArticle *article,
+                                   GError **error);
 
 G_END_DECLS
