@@ -740,10 +740,16 @@ set_enclosure (LedeFeedItem *item, xmlNode *node, const char *url_attr)
     item->image_url = g_strdup (item->enclosure_url);
 }
 
-/* Every item needs a key that stays the same between refreshes. */
-static void
+/* An item with nothing to show is dropped (freed; returns NULL). Every
+ * other item needs a key that stays the same between refreshes. */
+static LedeFeedItem *
 finish_item (LedeFeedItem *item)
 {
+  if (item->title == NULL && item->summary == NULL && item->content == NULL && item->url == NULL)
+    {
+      lede_feed_item_free (item);
+      return NULL;
+    }
   if (item->guid == NULL && item->url != NULL)
     item->guid = g_strdup (item->url);
   if (item->guid == NULL)
@@ -755,6 +761,7 @@ finish_item (LedeFeedItem *item)
     }
   if (item->published == 0)
     item->published = item->updated;
+  return item;
 }
 
 /* ---- RSS 2.0 and RSS 1.0 ---- */
@@ -821,13 +828,7 @@ parse_rss_item (xmlNode *node)
         item->guid = g_strdup ((const char *) about);
       xmlFree (about);
     }
-  if (item->title == NULL && item->summary == NULL && item->content == NULL && item->url == NULL)
-    {
-      lede_feed_item_free (item);
-      return NULL;
-    }
-  finish_item (item);
-  return item;
+  return finish_item (item);
 }
 
 static void
@@ -973,13 +974,7 @@ parse_atom_entry (xmlNode *node, const char *feed_author)
     }
   if (item->author == NULL && feed_author != NULL)
     item->author = g_strdup (feed_author);
-  if (item->title == NULL && item->summary == NULL && item->content == NULL && item->url == NULL)
-    {
-      lede_feed_item_free (item);
-      return NULL;
-    }
-  finish_item (item);
-  return item;
+  return finish_item (item);
 }
 
 static void
@@ -1419,13 +1414,8 @@ parse_json (const char *data, gsize length, const char *base_url, GError **error
           if (size != NULL && JSON_NODE_HOLDS_VALUE (size))
             item->enclosure_length = json_node_get_int (size);
         }
-      if (item->title == NULL && item->summary == NULL && item->content == NULL && item->url == NULL)
-        {
-          lede_feed_item_free (item);
-          continue;
-        }
-      finish_item (item);
-      g_ptr_array_add (feed->items, item);
+      if ((item = finish_item (item)) != NULL)
+        g_ptr_array_add (feed->items, item);
     }
   return g_steal_pointer (&feed);
 }
