@@ -88,15 +88,27 @@ lede_application_bench_trace (const char *what)
   fprintf (stderr, "LEDE_TRACE %7.1f ms  %s\n", (g_get_monotonic_time () - start) / 1000.0, what);
 }
 
+/* The line tests/bench/bench-window.sh reads, from Lede and from the bare
+ * WebKitWebView it is compared with: the time, the peak memory, the CPU time. */
+void
+lede_application_bench_print_painted (void)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  hwm = status ? strstr (status, "VmHWM:") : NULL;
+  fprintf (stderr, "LEDE_BENCH painted %" G_GINT64_FORMAT " VmHWM %ld cpu_ms %ld\n", g_get_real_time (),
+           hwm ? strtol (hwm + strlen ("VmHWM:"), NULL, 10) : -1L, cpu_ms ());
+  fflush (stderr);
+}
+
 /* With LEDE_BENCH set, says on stderr when both the article and the panel
  * have been painted, and how much memory the process took at most. */
 void
 lede_application_bench_mark (const char *what)
 {
   static gboolean page, panel, done;
-
-  g_autofree char *status = NULL;
-  const char *hwm;
 
   if (done || g_getenv ("LEDE_BENCH") == NULL)
     return;
@@ -108,11 +120,7 @@ lede_application_bench_mark (const char *what)
   if (!page || !panel)
     return;
   done = TRUE;
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  hwm = status ? strstr (status, "VmHWM:") : NULL;
-  fprintf (stderr, "LEDE_BENCH painted %" G_GINT64_FORMAT " VmHWM %ld cpu_ms %ld\n", g_get_real_time (),
-           hwm ? strtol (hwm + strlen ("VmHWM:"), NULL, 10) : -1L, cpu_ms ());
-  fflush (stderr);
+  lede_application_bench_print_painted ();
 }
 
 static void

@@ -17,5 +17,6 @@ WebKitNetworkSession *lede_application_get_network_session (LedeApplication *sel
 GSettings *lede_application_get_settings (LedeApplication *self);
 void lede_application_bench_mark (const char *what);
 void lede_application_bench_trace (const char *what);
+void lede_application_bench_print_painted (void);
 
 G_END_DECLS

@@ -6,50 +6,20 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
-#include <unistd.h>
 #include <webkit/webkit.h>
 
+#include "lede-application.h"
 #include "lede-page-builder.h"
 #include "lede-resources.h"
 
 static GtkWidget *window;
 static gboolean quit;
 
-/* User and system CPU time of this process (all its threads) so far. */
-static long
-cpu_ms (void)
-{
-  g_autofree char *stat = NULL;
-  const char *p;
-  unsigned long utime = 0, stime = 0;
-
-  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) || (p = strrchr (stat, ')')) == NULL)
-    return -1;
-  /* After the command name: state, then fields 4..13, then utime and stime. */
-  if (sscanf (p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2)
-    return -1;
-  return (long) ((utime + stime) * 1000 / sysconf (_SC_CLK_TCK));
-}
-
-static void
-print_painted (void)
-{
-  g_autofree char *status = NULL;
-  const char *hwm;
-
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  hwm = status ? strstr (status, "VmHWM:") : NULL;
-  fprintf (stderr, "LEDE_BENCH painted %" G_GINT64_FORMAT " VmHWM %ld cpu_ms %ld\n", g_get_real_time (),
-           hwm ? strtol (hwm + strlen ("VmHWM:"), NULL, 10) : -1L, cpu_ms ());
-  fflush (stderr);
-}
-
 static void
 after_paint_cb (GdkFrameClock *clock, gpointer user_data)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
-  print_painted ();
+  lede_application_bench_print_painted ();
 }
 
 static void
